@@ -1,0 +1,79 @@
+"""Fixed words the layouts print (headings, labels), per language.
+
+Kept in the model layer because some of them are headings ("Summary",
+"References") that every format must print identically.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "en": {
+        "summary": "Summary",
+        "references": "References",
+        "contents": "Contents",
+        "skip": "Skip to main content",
+        "last_reviewed": "Last reviewed",
+        "page": "Page",
+        "of": "of",
+        "accessed": "Accessed",
+        "back_to_text": "Back to text",
+        "back_to_citation": "Back to citation",
+        "online_version": "Read this online",
+        "qr_alt": "QR code linking to the online version of this page",
+        "publisher": "Published by",
+        "note": "Note",
+        "disclaimer": "Disclaimer",
+        "tip": "Tip",
+        "warning": "Warning",
+        "question": "Question",
+        "answer": "Answer",
+        "no_answer": "",
+        "link_notes": "Web addresses",
+        "main": "Main content",
+        "figure": "Figure",
+        "table": "Table",
+        "landmarks": "Landmarks",
+        "begin": "Start of content",
+        "audience_clinician": "Clinician version",
+        "audience_patient": "",
+        "source": "Source",
+    },
+    "es": {
+        "summary": "Resumen",
+        "references": "Referencias",
+        "contents": "Contenido",
+        "skip": "Saltar al contenido principal",
+        "last_reviewed": "Última revisión",
+        "page": "Página",
+        "of": "de",
+        "accessed": "Consultado",
+        "back_to_text": "Volver al texto",
+        "back_to_citation": "Volver a la cita",
+        "online_version": "Lea esta página en línea",
+        "qr_alt": "Código QR que enlaza con la versión en línea de esta página",
+        "publisher": "Publicado por",
+        "note": "Nota",
+        "disclaimer": "Aviso",
+        "tip": "Consejo",
+        "warning": "Advertencia",
+        "question": "Pregunta",
+        "answer": "Respuesta",
+        "no_answer": "",
+        "link_notes": "Direcciones web",
+        "main": "Contenido principal",
+        "figure": "Figura",
+        "table": "Tabla",
+        "landmarks": "Puntos de referencia",
+        "begin": "Inicio del contenido",
+        "audience_clinician": "Versión para profesionales clínicos",
+        "audience_patient": "",
+        "source": "Fuente",
+    },
+}
+
+
+def strings_for(language: str) -> dict[str, str]:
+    """The table for a BCP 47 tag: exact, then its primary subtag, then English."""
+    tag = language.lower()
+    primary = tag.split("-")[0]
+    return dict(STRINGS.get(tag) or STRINGS.get(primary) or STRINGS["en"])

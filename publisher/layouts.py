@@ -1,0 +1,55 @@
+"""Layouts are data: per-format folders of templates, CSS, fonts and reference files.
+
+A layout root holds ``common/`` (HTML macros shared by the HTML, EPUB and PDF
+layouts), ``html/``, ``epub/``, ``pdf/``, ``docx/`` and ``fonts/``. Users point
+``--layouts`` at their own copy to restyle without touching code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+
+DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "layouts"
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path = DEFAULT_ROOT
+    _envs: dict[str, jinja2.Environment] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def folder(self, name: str) -> Path:
+        return self.root / name
+
+    def environment(self, fmt: str) -> jinja2.Environment:
+        """A Jinja2 environment for one format: its folder first, then ``common/``.
+
+        Autoescape is on for every template whatever its extension (``.xhtml`` and
+        ``.j2`` names are not covered by ``select_autoescape``), and a missing
+        variable is an error, not an empty string.
+        """
+        env = self._envs.get(fmt)
+        if env is None:
+            env = jinja2.Environment(
+                loader=jinja2.FileSystemLoader([str(self.folder(fmt)), str(self.folder("common"))]),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+            self._envs[fmt] = env
+        return env
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of every file in the layout, for incremental builds."""
+        digest = hashlib.sha256()
+        for path in sorted(p for p in self.root.rglob("*") if p.is_file()):
+            digest.update(str(path.relative_to(self.root)).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()

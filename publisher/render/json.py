@@ -1,0 +1,25 @@
+"""The model as JSON: documents the contract and makes golden tests easy."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from typing import Any
+
+from publisher.layouts import Layout
+from publisher.model import Document
+from publisher.render import RenderOptions
+
+
+def _default(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        data = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.name != "strings"}
+        return {"type": type(value).__name__, **data}
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
+    return (json.dumps(doc, default=_default, ensure_ascii=False, indent=1) + "\n").encode()

@@ -1,0 +1,162 @@
+"""Markdown fields (CommonMark, raw HTML off) to model blocks and inlines.
+
+markdown-it-py does the parsing; this module maps its syntax tree onto the closed
+model, turns ``[@key]`` into citations, checks link schemes, and reports problems at
+the line of the YAML file (token ``map`` + the scalar's first line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+from mdit_py_plugins.attrs import attrs_plugin
+
+from publisher import model as m
+from publisher.errors import Diagnostic, Location, SourceError
+from publisher.source.schema import BCP47
+from publisher.source.urls import check_url
+
+CITATION = re.compile(r"\[(@[A-Za-z][\w:.-]*(?:\s*;\s*@[A-Za-z][\w:.-]*)*)\]")
+CITATION_KEY = re.compile(r"@([A-Za-z][\w:.-]*)")
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    # `[text]{lang=es}` marks a span in another language; nothing else uses attributes.
+    md.use(attrs_plugin, spans=True, allowed=["lang"])
+    # Accept every URL here so that unsafe ones become errors with a position,
+    # instead of markdown-it silently leaving them as plain text.
+    md.validateLink = lambda url: True
+    md.disable(["image", "heading", "lheading", "code", "fence", "hr"])
+    return md
+
+
+_MD = _parser()
+
+
+@dataclass(frozen=True)
+class Field:
+    """Where a Markdown string sits in the YAML file, to turn offsets into positions."""
+
+    path: str
+    line: int  # 1-based line of the first character of the text
+    col: int  # 1-based column of the first character of the text
+    lines: tuple[str, ...] = ()  # the YAML file's lines, to find columns on later lines
+
+    def locate(self, rel_line: int, needle: str = "") -> Location:
+        line = self.line + rel_line
+        col = self.col if rel_line == 0 else 1
+        if needle and 0 < line <= len(self.lines):
+            found = self.lines[line - 1].find(needle)
+            if found >= 0:
+                col = found + 1
+        return Location(self.path, line, col)
+
+
+CiteCheck = Callable[[str, Location], None]
+
+
+class Converter:
+    """Converts one Markdown field; ``cite`` validates each citation key."""
+
+    def __init__(self, where: Field, cite: CiteCheck) -> None:
+        self.where = where
+        self.cite = cite
+
+    def blocks(self, text: str) -> tuple[m.Block, ...]:
+        root = SyntaxTreeNode(_MD.parse(text))
+        return tuple(self._block(node) for node in root.children)
+
+    def inlines(self, text: str) -> tuple[m.Inline, ...]:
+        """A field that must be a single paragraph (names, questions, table cells)."""
+        blocks = self.blocks(text)
+        if len(blocks) == 1 and isinstance(blocks[0], m.Paragraph):
+            return blocks[0].children
+        if not blocks:
+            return ()
+        raise self._error(0, "", "this field must be a single paragraph", "remove blank lines, list markers and '>'")
+
+    # ------------------------------------------------------------------ blocks
+
+    def _block(self, node: SyntaxTreeNode) -> m.Block:
+        line = node.map[0] if node.map else 0
+        if node.type == "paragraph":
+            return m.Paragraph(self._inline_children(node.children[0], line) if node.children else ())
+        if node.type in ("bullet_list", "ordered_list"):
+            items = tuple(tuple(self._block(child) for child in item.children) for item in node.children)
+            start = int(str(node.attrs.get("start", 1))) if node.type == "ordered_list" else 1
+            return m.ListBlock(node.type == "ordered_list", items, start)
+        if node.type == "blockquote":
+            return m.Quote(tuple(self._block(child) for child in node.children))
+        raise self._error(line, "", f"unsupported Markdown block '{node.type}'",
+                          "use paragraphs, lists and quotes; put headings in 'sections' and images in an 'image' block")
+
+    # ------------------------------------------------------------------ inlines
+
+    def _inline_children(self, inline: SyntaxTreeNode, line: int) -> tuple[m.Inline, ...]:
+        out: list[m.Inline] = []
+        for node in inline.children:
+            out.extend(self._inline(node, line))
+            line += sum(1 for n in node.walk() if n.type in ("softbreak", "hardbreak"))
+            if node.type == "text":
+                line += node.content.count("\n")
+        return _merge_text(out)
+
+    def _inline(self, node: SyntaxTreeNode, line: int) -> list[m.Inline]:
+        kind = node.type
+        if kind == "text":
+            return self._text(node.content, line)
+        if kind == "softbreak":
+            return [m.Text(" ")]
+        if kind == "hardbreak":
+            return [m.LineBreak()]
+        if kind == "code_inline":
+            return [m.Code(node.content)]
+        if kind == "em":
+            return [m.Emphasis(self._inline_children(node, line))]
+        if kind == "strong":
+            return [m.Strong(self._inline_children(node, line))]
+        if kind == "link":
+            href = str(node.attrs.get("href", ""))
+            problem = check_url(href)
+            if problem:
+                raise self._error(line, href[:20], f"unsafe or invalid link '{href}': {problem[0]}", problem[1])
+            return [m.Link(href, self._inline_children(node, line))]
+        if kind == "span":
+            lang = str(node.attrs.get("lang", ""))
+            if not BCP47.match(lang):
+                raise self._error(line, "{", f"span language '{lang}' is not a BCP 47 tag", "write e.g. [texto]{lang=es}")
+            return [m.Span(lang, self._inline_children(node, line))]
+        raise self._error(line, "", f"unsupported Markdown inline '{kind}'", "use text, emphasis, links and [@citations]")
+
+    def _text(self, text: str, line: int) -> list[m.Inline]:
+        out: list[m.Inline] = []
+        pos = 0
+        for match in CITATION.finditer(text):
+            if match.start() > pos:
+                out.append(m.Text(text[pos : match.start()]))
+            here = line + text.count("\n", 0, match.start())
+            for key in CITATION_KEY.findall(match.group(1)):
+                self.cite(key, self.where.locate(here, "@" + key))
+                out.append(m.Citation(key))
+            pos = match.end()
+        if pos < len(text):
+            out.append(m.Text(text[pos:]))
+        return out
+
+    def _error(self, rel_line: int, needle: str, message: str, hint: str) -> SourceError:
+        return SourceError(Diagnostic(self.where.locate(rel_line, needle), message, hint))
+
+
+def _merge_text(nodes: list[m.Inline]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for node in nodes:
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)

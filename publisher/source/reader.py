@@ -1,0 +1,262 @@
+"""Read one source file into an un-normalised :class:`publisher.model.Document`."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from publisher import model as m
+from publisher.errors import Diagnostic, Location, SourceError, error
+from publisher.i18n import strings_for
+from publisher.source import schema as s
+from publisher.source.markdown import Converter, Field
+from publisher.source.urls import check_url
+from publisher.source.yamlpos import load_yaml, plain, position, read_text, text_start
+
+MAX_LEVEL = 6  # h1 is the title; sections go h2..h6
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    audience: str = "patient"
+    project_root: Path | None = None  # images must live inside it; default: the source's parent
+
+
+def read_source(path: Path, options: ReadOptions | None = None) -> m.Document:
+    options = options or ReadOptions()
+    text = read_text(path)
+    shown = str(path)
+    tree = load_yaml(text, shown)
+    if not isinstance(tree, dict):
+        raise error(shown, "the file must be a YAML mapping (key: value lines)",
+                    "start with 'title: ...'; see docs/source-format.md", 1, 1)
+    try:
+        src = s.SourceDocument.model_validate(plain(tree))
+    except ValidationError as exc:
+        raise SourceError([_diagnostic(shown, tree, err) for err in exc.errors()][:20]) from None
+    return _Reader(path, tree, text.splitlines(), options).document(src)
+
+
+# ---------------------------------------------------------------- validation errors
+
+
+def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        line, col = position(tree, loc, key_itself=True)
+        key = str(loc[-1])
+        allowed = _allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+        return Diagnostic(Location(path, line, col), f"unknown key '{key}'", hint)
+    line, col = position(tree, loc)
+    where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+    if kind == "missing":
+        return Diagnostic(Location(path, line, col), f"missing required key '{loc[-1]}'",
+                          f"add '{loc[-1]}:' here (see docs/source-format.md)")
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    hint = {
+        "date_from_datetime_parsing": "write dates as YYYY-MM-DD",
+        "date_parsing": "write dates as YYYY-MM-DD",
+        "date_type": "write dates as YYYY-MM-DD",
+        "string_too_short": "write some text here",
+        "string_too_long": "shorten it",
+        "string_type": "quote the value so it is read as text",
+        "literal_error": "use one of the values listed",
+        "list_type": "write a list: one '- ' item per line",
+        "model_type": "write a mapping: 'key: value' lines",
+        "string_pattern_mismatch": "use lower-case letters, digits and hyphens (ids), or a letter first (keys)",
+    }.get(kind, "see docs/source-format.md")
+    return Diagnostic(Location(path, line, col), f"{where}: {msg}", hint)
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    model: type[BaseModel] = s.SourceDocument
+    for part in loc:
+        if not isinstance(part, str) or part not in model.model_fields:
+            continue
+        annotation = model.model_fields[part].annotation
+        found = _model_in(annotation)
+        if found is not None:
+            model = found
+    return list(model.model_fields)
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- model building
+
+
+class _Reader:
+    def __init__(self, path: Path, tree: Any, lines: list[str], options: ReadOptions) -> None:
+        self.path = path
+        self.shown = str(path)
+        self.tree = tree
+        self.lines = tuple(lines)
+        self.options = options
+        self.root = (options.project_root or path.parent).resolve()
+        self.keys: list[str] = []
+
+    def document(self, src: s.SourceDocument) -> m.Document:
+        self._references(src)
+        strings = strings_for(src.language)
+        top = [m.Section(strings["summary"], "summary", 2, self._markdown_blocks(src.summary, ("summary",)),
+                         role="summary")]
+        for i, section in enumerate(src.sections):
+            if self._wanted(section.audience):
+                top.append(self._section(section, ("sections", i), 2))
+        refs = tuple(
+            m.Reference(
+                key=r.id, number=0, id="", title=r.title, authors=tuple(r.authors), container=r.container or "",
+                publisher=r.publisher or "", issued=r.date or "", url=r.url or "", accessed=r.accessed,
+            )
+            for r in src.references
+        )
+        return m.Document(
+            slug=src.slug or self.path.stem,
+            title=src.title,
+            language=src.language,
+            publisher=m.Publisher(src.publisher.name, src.publisher.url or "", src.publisher.parent or ""),
+            last_reviewed=src.last_reviewed,
+            sections=tuple(top),
+            references=refs,
+            description=src.description or "",
+            keywords=tuple(src.keywords),
+            canonical_url=src.canonical_url or "",
+            rights=src.rights or "",
+            audience=self.options.audience,
+            translation_of=src.translation_of or "",
+            direction=src.direction or ("rtl" if src.language.split("-")[0] in RTL else "ltr"),
+            strings=strings,
+        )
+
+    def _references(self, src: s.SourceDocument) -> None:
+        seen: set[str] = set()
+        for i, ref in enumerate(src.references):
+            if ref.id in seen:
+                raise self._err(("references", i, "id"), f"duplicate reference id '{ref.id}'",
+                                "give each reference its own id")
+            seen.add(ref.id)
+            if ref.url:
+                self._check_url(ref.url, ("references", i, "url"))
+        self.keys = list(seen)
+        if src.canonical_url:
+            self._check_url(src.canonical_url, ("canonical_url",))
+        if src.publisher.url:
+            self._check_url(src.publisher.url, ("publisher", "url"))
+
+    def _wanted(self, audience: str | None) -> bool:
+        return audience is None or audience == self.options.audience
+
+    def _section(self, src: s.SectionSource, loc: tuple[Any, ...], level: int) -> m.Section:
+        if level > MAX_LEVEL:
+            raise self._err(loc + ("title",), f"sections are nested {level - 1} deep; at most {MAX_LEVEL - 1} levels",
+                            "flatten the outline: readers and screen readers lose their way in deep nesting")
+        blocks: list[m.Block] = []
+        if src.body is not None:
+            blocks.extend(self._markdown_blocks(src.body, loc + ("body",)))
+        for i, block in enumerate(src.blocks):
+            if self._wanted(block.audience):
+                blocks.extend(self._block(block, loc + ("blocks", i)))
+        children = tuple(
+            self._section(child, loc + ("sections", j), level + 1)
+            for j, child in enumerate(src.sections)
+            if self._wanted(child.audience)
+        )
+        return m.Section(src.title, src.id or "", level, tuple(blocks), children)
+
+    def _block(self, b: s.Block, loc: tuple[Any, ...]) -> list[m.Block]:
+        if b.text is not None:
+            return list(self._markdown_blocks(b.text, loc + ("text",)))
+        if b.note is not None:
+            return [m.Note(b.note_kind, self._markdown_blocks(b.note, loc + ("note",)))]
+        if b.resources is not None:
+            return [m.ResourceList(tuple(
+                self._resource(r, loc + ("resources", i))
+                for i, r in enumerate(b.resources) if self._wanted(r.audience)
+            ))]
+        if b.questions is not None:
+            return [m.QuestionList(tuple(
+                m.Question(
+                    self._inlines(q.question, loc + ("questions", i, "question")),
+                    self._markdown_blocks(q.answer, loc + ("questions", i, "answer")) if q.answer else (),
+                )
+                for i, q in enumerate(b.questions) if self._wanted(q.audience)
+            ))]
+        if b.image is not None:
+            return [self._image(b.image, loc + ("image",))]
+        assert b.table is not None
+        t = b.table
+        header = tuple(self._inlines(c, loc + ("table", "header", i)) for i, c in enumerate(t.header))
+        rows = []
+        for r, row in enumerate(t.rows):
+            if len(row) != len(t.header):
+                raise self._err(loc + ("table", "rows", r), f"row {r + 1} has {len(row)} cells; the header has "
+                                f"{len(t.header)}", "give every row as many cells as the header")
+            rows.append(tuple(self._inlines(c, loc + ("table", "rows", r, i)) for i, c in enumerate(row)))
+        return [m.Table(t.caption, header, tuple(rows), t.summary or "")]
+
+    def _resource(self, r: s.ResourceItem, loc: tuple[Any, ...]) -> m.Resource:
+        self._check_url(r.url, loc + ("url",))
+        note = self._markdown_blocks(r.note, loc + ("note",)) if r.note else ()
+        return m.Resource(r.name, r.url, self._inlines(r.description, loc + ("description",)), note)
+
+    def _image(self, img: s.ImageBlock, loc: tuple[Any, ...]) -> m.Figure:
+        where = loc + ("file",)
+        if "://" in img.file or img.file.startswith(("data:", "//")):
+            raise self._err(where, f"image '{img.file}' is not a local file",
+                            "download it into the project (e.g. source/images/) and give its relative path")
+        target = (self.path.parent / img.file).resolve()
+        if not target.is_relative_to(self.root):
+            raise self._err(where, f"image '{img.file}' is outside the project", "keep images under source/images/")
+        if not target.is_file():
+            raise self._err(where, f"image '{img.file}' does not exist", "check the path, relative to this source file")
+        if target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".gif"):
+            raise self._err(where, f"image '{img.file}' is not PNG, JPEG, GIF or SVG", "convert it to PNG or SVG")
+        caption = self._inlines(img.caption, loc + ("caption",)) if img.caption else ()
+        return m.Figure(str(target), img.alt or "", img.decorative, caption)
+
+    # ------------------------------------------------------------ markdown
+
+    def _converter(self, loc: tuple[Any, ...]) -> Converter:
+        line, col = text_start(self.tree, loc)
+        return Converter(Field(self.shown, line, col, self.lines), self._cite)
+
+    def _markdown_blocks(self, text: str, loc: tuple[Any, ...]) -> tuple[m.Block, ...]:
+        return self._converter(loc).blocks(text)
+
+    def _inlines(self, text: str, loc: tuple[Any, ...]) -> tuple[m.Inline, ...]:
+        return self._converter(loc).inlines(text)
+
+    def _cite(self, key: str, where: Location) -> None:
+        if key in self.keys:
+            return
+        close = difflib.get_close_matches(key, self.keys, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"defined keys: {', '.join(sorted(self.keys))}" if self.keys else "add it under 'references:'")
+        raise SourceError(Diagnostic(where, f"unknown citation key '{key}'", hint))
+
+    def _check_url(self, url: str, loc: tuple[Any, ...]) -> None:
+        problem = check_url(url)
+        if problem:
+            raise self._err(loc, f"unsafe or invalid link '{url[:80]}': {problem[0]}", problem[1])
+
+    def _err(self, loc: tuple[Any, ...], message: str, hint: str) -> SourceError:
+        line, col = position(self.tree, loc)
+        return SourceError(Diagnostic(Location(self.shown, line, col), message, hint))
+
+
+RTL = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb"}
