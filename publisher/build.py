@@ -24,7 +24,7 @@ class BuildPlan:
 
     out_dir: Path
     formats: tuple[str, ...] = DEFAULT_FORMATS
-    render: RenderOptions = RenderOptions()
+    render: RenderOptions = field(default_factory=RenderOptions)
     audience: str = "patient"
     layout: Layout = field(default_factory=Layout)
     project_root: Path | None = None

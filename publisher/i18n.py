@@ -6,6 +6,11 @@ Kept in the model layer because some of them are headings ("Summary",
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.core import UnknownLocaleError
+from babel.dates import format_date as format_date_babel
+
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
         "summary": "Summary",
@@ -77,3 +82,15 @@ def strings_for(language: str) -> dict[str, str]:
     tag = language.lower()
     primary = tag.split("-")[0]
     return dict(STRINGS.get(tag) or STRINGS.get(primary) or STRINGS["en"])
+
+
+def format_date(date: dt.date, language: str) -> str:
+    """A long, unambiguous date in the document's language ("June 26, 2015"; "26 de junio de 2015").
+
+    Numeric dates like 6/26/2015 are read differently across countries; spelled
+    months are not. Babel's CLDR data does this offline for every language.
+    """
+    try:
+        return str(format_date_babel(date, format="long", locale=language.replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        return str(format_date_babel(date, format="long", locale="en"))

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import jinja2
 
+from publisher.bibliography import reference_inlines
+from publisher.i18n import format_date
+from publisher.model import outline
+
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "layouts"
 
 
@@ -42,6 +46,10 @@ class Layout:
                 lstrip_blocks=True,
                 keep_trailing_newline=True,
             )
+            env.filters["kind"] = lambda node: type(node).__name__
+            env.globals["format_date"] = format_date
+            env.globals["reference_inlines"] = reference_inlines
+            env.globals["outline"] = outline
             self._envs[fmt] = env
         return env
 

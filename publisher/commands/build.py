@@ -22,7 +22,8 @@ the exit status is then 2.
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="*", type=Path, metavar="SOURCE", help="source files (default: source/*.yaml)")
-    parser.add_argument("--out", "-o", type=Path, default=Path("dist"), metavar="DIR", help="output folder (default: dist)")
+    parser.add_argument("--out", "-o", type=Path, default=Path("dist"), metavar="DIR",
+                        help="output folder (default: dist)")
     parser.add_argument("--format", "-f", default="pdf,large-print,docx,epub,html", metavar="LIST",
                         help=f"comma-separated formats among {', '.join(RENDERERS)} (default: all but json)")
     parser.add_argument("--paper", choices=["letter", "a4"], default="letter", help="PDF paper size (default: letter)")

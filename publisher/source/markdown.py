@@ -30,7 +30,7 @@ def _parser() -> MarkdownIt:
     md.use(attrs_plugin, spans=True, allowed=["lang"])
     # Accept every URL here so that unsafe ones become errors with a position,
     # instead of markdown-it silently leaving them as plain text.
-    md.validateLink = lambda url: True
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.disable(["image", "heading", "lheading", "code", "fence", "hr"])
     return md
 
@@ -129,9 +129,11 @@ class Converter:
         if kind == "span":
             lang = str(node.attrs.get("lang", ""))
             if not BCP47.match(lang):
-                raise self._error(line, "{", f"span language '{lang}' is not a BCP 47 tag", "write e.g. [texto]{lang=es}")
+                raise self._error(line, "{", f"span language '{lang}' is not a BCP 47 tag",
+                                  "write e.g. [texto]{lang=es}")
             return [m.Span(lang, self._inline_children(node, line))]
-        raise self._error(line, "", f"unsupported Markdown inline '{kind}'", "use text, emphasis, links and [@citations]")
+        raise self._error(line, "", f"unsupported Markdown inline '{kind}'",
+                          "use text, emphasis, links and [@citations]")
 
     def _text(self, text: str, line: int) -> list[m.Inline]:
         out: list[m.Inline] = []

@@ -163,16 +163,16 @@ class _Reader:
 
     def _section(self, src: s.SectionSource, loc: tuple[Any, ...], level: int) -> m.Section:
         if level > MAX_LEVEL:
-            raise self._err(loc + ("title",), f"sections are nested {level - 1} deep; at most {MAX_LEVEL - 1} levels",
+            raise self._err((*loc, "title"), f"sections are nested {level - 1} deep; at most {MAX_LEVEL - 1} levels",
                             "flatten the outline: readers and screen readers lose their way in deep nesting")
         blocks: list[m.Block] = []
         if src.body is not None:
-            blocks.extend(self._markdown_blocks(src.body, loc + ("body",)))
+            blocks.extend(self._markdown_blocks(src.body, (*loc, "body")))
         for i, block in enumerate(src.blocks):
             if self._wanted(block.audience):
-                blocks.extend(self._block(block, loc + ("blocks", i)))
+                blocks.extend(self._block(block, (*loc, "blocks", i)))
         children = tuple(
-            self._section(child, loc + ("sections", j), level + 1)
+            self._section(child, (*loc, "sections", j), level + 1)
             for j, child in enumerate(src.sections)
             if self._wanted(child.audience)
         )
@@ -180,42 +180,42 @@ class _Reader:
 
     def _block(self, b: s.Block, loc: tuple[Any, ...]) -> list[m.Block]:
         if b.text is not None:
-            return list(self._markdown_blocks(b.text, loc + ("text",)))
+            return list(self._markdown_blocks(b.text, (*loc, "text")))
         if b.note is not None:
-            return [m.Note(b.note_kind, self._markdown_blocks(b.note, loc + ("note",)))]
+            return [m.Note(b.note_kind, self._markdown_blocks(b.note, (*loc, "note")))]
         if b.resources is not None:
             return [m.ResourceList(tuple(
-                self._resource(r, loc + ("resources", i))
+                self._resource(r, (*loc, "resources", i))
                 for i, r in enumerate(b.resources) if self._wanted(r.audience)
             ))]
         if b.questions is not None:
             return [m.QuestionList(tuple(
                 m.Question(
-                    self._inlines(q.question, loc + ("questions", i, "question")),
-                    self._markdown_blocks(q.answer, loc + ("questions", i, "answer")) if q.answer else (),
+                    self._inlines(q.question, (*loc, "questions", i, "question")),
+                    self._markdown_blocks(q.answer, (*loc, "questions", i, "answer")) if q.answer else (),
                 )
                 for i, q in enumerate(b.questions) if self._wanted(q.audience)
             ))]
         if b.image is not None:
-            return [self._image(b.image, loc + ("image",))]
+            return [self._image(b.image, (*loc, "image"))]
         assert b.table is not None
         t = b.table
-        header = tuple(self._inlines(c, loc + ("table", "header", i)) for i, c in enumerate(t.header))
+        header = tuple(self._inlines(c, (*loc, "table", "header", i)) for i, c in enumerate(t.header))
         rows = []
         for r, row in enumerate(t.rows):
             if len(row) != len(t.header):
-                raise self._err(loc + ("table", "rows", r), f"row {r + 1} has {len(row)} cells; the header has "
+                raise self._err((*loc, "table", "rows", r), f"row {r + 1} has {len(row)} cells; the header has "
                                 f"{len(t.header)}", "give every row as many cells as the header")
-            rows.append(tuple(self._inlines(c, loc + ("table", "rows", r, i)) for i, c in enumerate(row)))
+            rows.append(tuple(self._inlines(c, (*loc, "table", "rows", r, i)) for i, c in enumerate(row)))
         return [m.Table(t.caption, header, tuple(rows), t.summary or "")]
 
     def _resource(self, r: s.ResourceItem, loc: tuple[Any, ...]) -> m.Resource:
-        self._check_url(r.url, loc + ("url",))
-        note = self._markdown_blocks(r.note, loc + ("note",)) if r.note else ()
-        return m.Resource(r.name, r.url, self._inlines(r.description, loc + ("description",)), note)
+        self._check_url(r.url, (*loc, "url"))
+        note = self._markdown_blocks(r.note, (*loc, "note")) if r.note else ()
+        return m.Resource(r.name, r.url, self._inlines(r.description, (*loc, "description")), note)
 
     def _image(self, img: s.ImageBlock, loc: tuple[Any, ...]) -> m.Figure:
-        where = loc + ("file",)
+        where = (*loc, "file")
         if "://" in img.file or img.file.startswith(("data:", "//")):
             raise self._err(where, f"image '{img.file}' is not a local file",
                             "download it into the project (e.g. source/images/) and give its relative path")
@@ -226,7 +226,7 @@ class _Reader:
             raise self._err(where, f"image '{img.file}' does not exist", "check the path, relative to this source file")
         if target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".gif"):
             raise self._err(where, f"image '{img.file}' is not PNG, JPEG, GIF or SVG", "convert it to PNG or SVG")
-        caption = self._inlines(img.caption, loc + ("caption",)) if img.caption else ()
+        caption = self._inlines(img.caption, (*loc, "caption")) if img.caption else ()
         return m.Figure(str(target), img.alt or "", img.decorative, caption)
 
     # ------------------------------------------------------------ markdown

@@ -61,7 +61,9 @@ class ImageBlock(Strict):
         if self.decorative and self.alt:
             raise ValueError("an image is either decorative or has alt text, not both")
         if not self.decorative and not self.alt:
-            raise ValueError("an image needs alt text — add 'alt: ...', or 'decorative: true' if it carries no information")
+            raise ValueError(
+                "an image needs alt text — add 'alt: ...', or 'decorative: true' if it carries no information"
+            )
         return self
 
 
@@ -70,6 +72,9 @@ class TableBlock(Strict):
     summary: NonEmpty | None = None
     header: list[Markdown] = Field(min_length=1)
     rows: list[list[Markdown]] = Field(min_length=1)
+
+
+BLOCK_KINDS = ("text", "note", "resources", "questions", "image", "table")
 
 
 class Block(Strict):
@@ -86,7 +91,7 @@ class Block(Strict):
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Block:
-        kinds = [k for k in ("text", "note", "resources", "questions", "image", "table") if getattr(self, k) is not None]
+        kinds = [k for k in BLOCK_KINDS if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError(
                 "a block holds exactly one of text, note, resources, questions, image, table"

@@ -31,7 +31,8 @@ def read_text(path: Path) -> str:
     """Read a source file as UTF-8, rejecting what would corrupt an output."""
     shown = str(path)
     if path.is_dir():
-        raise error(shown, "is a directory, not a source file", "pass a .yaml file, or no argument to build all of source/")
+        raise error(shown, "is a directory, not a source file",
+                    "pass a .yaml file, or no argument to build all of source/")
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
@@ -106,11 +107,10 @@ def position(root: Any, loc: tuple[int | str, ...], key_itself: bool = False) ->
             line, col = node.lc.item(part)
             best = (line + 1, col + 1)
             node = node[part]
+        elif not last:
+            continue  # pydantic puts model and type names in the path ("str", "function-after[...]")
         elif isinstance(node, CommentedMap | CommentedSeq):
-            if isinstance(node, CommentedMap) and i == 0 or not isinstance(part, str) or part[:1].isupper():
-                continue  # pydantic adds model or type names to the path; skip them
-            best = (node.lc.line + 1, node.lc.col + 1)
-            break
+            best = (node.lc.line + 1, node.lc.col + 1)  # a missing key: point at its mapping
     return best
 
 

@@ -1,0 +1,49 @@
+"""How a reference reads: one citation style, as model inlines, shared by every format.
+
+The entry follows the NLM/AMA pattern the seed uses (Authors. Title. Container.
+Publisher. Date; URL. Accessed date.). Producing inlines here, not strings in
+each renderer, is what makes the reference text identical in PDF, DOCX, EPUB and HTML.
+"""
+
+from __future__ import annotations
+
+from publisher import model as m
+from publisher.i18n import format_date
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def reference_inlines(ref: m.Reference, doc: m.Document) -> tuple[m.Inline, ...]:
+    parts: list[m.Inline] = []
+    if ref.authors:
+        parts.append(m.Text(_sentence(", ".join(ref.authors)) + " "))
+    parts.append(m.Text(_sentence(ref.title)))
+    for piece in (ref.container, ref.publisher):
+        if piece:
+            parts.append(m.Text(" " + _sentence(piece)))
+    if ref.issued:
+        parts.append(m.Text(" " + ref.issued + (";" if ref.url else ".")))
+    if ref.url:
+        parts.append(m.Text(" "))
+        parts.append(m.Link(ref.url, (m.Text(ref.url),)))
+        parts.append(m.Text("."))
+    if ref.accessed:
+        parts.append(m.Text(f" {doc.strings['accessed']} {format_date(ref.accessed, doc.language)}."))
+    return _merge(parts)
+
+
+def reference_text(ref: m.Reference, doc: m.Document) -> str:
+    return m.inline_text(reference_inlines(ref, doc))
+
+
+def _merge(nodes: list[m.Inline]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for node in nodes:
+        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
+            out[-1] = m.Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
