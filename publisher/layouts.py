@@ -18,6 +18,7 @@ from publisher.bibliography import reference_inlines
 from publisher.i18n import format_date
 from publisher.model import outline
 
+# The checkout's layouts (the package is installed editable, beside its layouts/).
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "layouts"
 
 
