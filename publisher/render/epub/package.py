@@ -1,0 +1,132 @@
+"""Packaging with ebooklib, then the fixes it needs: xml:lang on <package>, and a deterministic zip.
+
+Content documents are added as plain ``EpubItem`` objects, not ``EpubHtml``: ebooklib regenerates
+``EpubHtml`` and ``EpubNav`` documents from its own template, dropping the attributes of ``<head>``
+and ``<body>`` and adding a page list for every element with both ``epub:type`` and ``id``.
+Plain items are written byte for byte, so what the layout templates say is what the book contains.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from ebooklib import epub
+from lxml import etree
+
+from publisher.model import Document
+from publisher.render.epub.metadata import Meta, identifier, modified
+
+OPF_NS = "http://www.idpf.org/2007/opf"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+OPF_PATH = "EPUB/content.opf"
+# 1980-01-01, the earliest date a zip entry can carry: the same on every build (like SOURCE_DATE_EPOCH).
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+XHTML = "application/xhtml+xml"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One file of the book, relative to the EPUB/ folder."""
+
+    uid: str
+    href: str
+    media_type: str
+    data: bytes
+    properties: tuple[str, ...] = ()
+
+
+@dataclass
+class Book:
+    doc: Document
+    nav: Item
+    spine: list[Item]
+    resources: list[Item] = field(default_factory=list)
+    toc: list[object] = field(default_factory=list)  # ebooklib Link/Section tree, for the NCX
+    metas: list[Meta] = field(default_factory=list)
+
+
+def _item(item: Item) -> epub.EpubItem:
+    made = epub.EpubItem(uid=item.uid, file_name=item.href, media_type=item.media_type, content=item.data)
+    made.properties = list(item.properties)  # ebooklib writes this attribute to the manifest
+    return made
+
+
+def build(book: Book) -> bytes:
+    doc = book.doc
+    ebook = epub.EpubBook()
+    ebook.set_identifier(identifier(doc))
+    ebook.set_title(doc.title)
+    ebook.set_language(doc.language)
+    if doc.direction == "rtl":
+        ebook.set_direction("rtl")
+    ebook.add_author(doc.publisher.name)
+    ebook.add_metadata("DC", "publisher", doc.publisher.name)
+    ebook.add_metadata("DC", "date", doc.last_reviewed.isoformat())
+    if doc.description:
+        ebook.add_metadata("DC", "description", doc.description)
+    for keyword in doc.keywords:
+        ebook.add_metadata("DC", "subject", keyword)
+    if doc.rights:
+        ebook.add_metadata("DC", "rights", doc.rights)
+    for meta in book.metas:
+        attrs = {"property": meta.property}
+        if meta.lang and meta.lang.split("-")[0] != doc.language.split("-")[0].lower():
+            attrs[XML_LANG] = meta.lang
+        ebook.add_metadata(None, "meta", meta.value, attrs)
+    for item in [*book.spine, book.nav, *book.resources]:
+        ebook.add_item(_item(item))
+    # An NCX as well, for EPUB 2 reading systems; ebooklib builds it from the same outline.
+    ebook.add_item(epub.EpubNcx())
+    ebook.toc = book.toc
+    # The navigation document is a spine item (the landmarks point to it) outside the linear
+    # reading order, so a reader opens the book at its title, not at the contents list.
+    ebook.spine = [item.uid for item in book.spine] + [(book.nav.uid, "no")]
+
+    out = io.BytesIO()
+    epub.write_epub(out, ebook, {
+        "epub3_pages": False,  # no page list: this book has no print pages to point to
+        "epub3_landmark": False,
+        "epub2_guide": False,
+        "raise_exceptions": True,
+        "mtime": modified(doc),
+        "package_direction": doc.direction == "rtl",
+    })
+    return _normalise_zip(out.getvalue(), doc)
+
+
+def _fix_opf(data: bytes, doc: Document) -> bytes:
+    root = etree.fromstring(data)
+    root.set(XML_LANG, doc.language)
+    # ebooklib declares the reserved "rendition:" prefix, which EPUB 3.3 says not to redeclare.
+    if "prefix" in root.attrib:
+        del root.attrib["prefix"]
+    # Its generator meta is EPUB 2 syntax and names a library version, not the publication.
+    metadata = root.find(f"{{{OPF_NS}}}metadata")
+    if metadata is not None:
+        for meta in metadata.findall(f"{{{OPF_NS}}}meta[@name='generator']"):
+            metadata.remove(meta)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
+
+
+def _normalise_zip(data: bytes, doc: Document) -> bytes:
+    """Rewrite the container: ``mimetype`` first and stored, then every entry with fixed date and mode."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        names = src.namelist()
+        ordered = ["mimetype", *(n for n in names if n != "mimetype")]
+        for name in ordered:
+            content = src.read(name)
+            if name == OPF_PATH:
+                content = _fix_opf(content, doc)
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.create_system = 3  # Unix, whatever the build machine is
+            info.external_attr = 0o644 << 16
+            if name == "mimetype":
+                info.compress_type = zipfile.ZIP_STORED
+                dst.writestr(info, content)
+            else:
+                info.compress_type = zipfile.ZIP_DEFLATED
+                dst.writestr(info, content, compresslevel=9)
+    return out.getvalue()

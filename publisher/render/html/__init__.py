@@ -1,0 +1,44 @@
+"""The single-file web page: the shared HTML layer, inlined CSS, images as data URIs, JSON-LD."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from publisher.errors import Diagnostic, Location, RenderError
+from publisher.layouts import Layout
+from publisher.model import Document, Figure
+from publisher.render import RenderOptions
+from publisher.render.html import images, jsonld
+
+# The page is one file that must work alone (saved, mailed, opened offline), so the CSS
+# is inlined and images become data URIs; fonts are not embedded (see layouts/html/README.md).
+STYLESHEETS = (("screen.css", "all"), ("print.css", "print"))
+
+
+def inline_css(layout: Layout, name: str) -> Markup:
+    path = layout.folder("html") / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RenderError(Diagnostic(Location(str(path)), f"cannot read the stylesheet: {exc.strerror}",
+                                     "restore it from the default layouts")) from None
+    if "</style" in text.lower():
+        raise RenderError(Diagnostic(Location(str(path)), "the stylesheet contains '</style'",
+                                     "remove it: it would end the inlined <style> element"))
+    return Markup(text)  # noqa: S704 -- layout CSS is trusted data and cannot close <style> (checked above)
+
+
+def image_src(figure: Figure) -> str:
+    return images.data_uri(figure)
+
+
+def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
+    template = layout.environment("html").get_template("page.html.j2")
+    text = template.render(
+        doc=doc,
+        flavor="html",
+        image_src=image_src,
+        styles=[(media, inline_css(layout, name)) for name, media in STYLESHEETS],
+        jsonld=jsonld.script_text(doc),
+    )
+    return text.encode("utf-8")
