@@ -2,20 +2,23 @@
 
 Every format is rendered to memory first and written only when all succeeded, so
 a source that fails leaves nothing new behind; each file is written atomically.
+Rendering (:func:`render_source`) is a pure function of the files it reads and
+returns bytes, so it can run in another process or on another machine; writing
+(:func:`write_rendered`) happens where the output folder is.
 """
 
 from __future__ import annotations
 
+import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from publisher import model as m
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.layouts import Layout
-from publisher.normalize import normalize
 from publisher.output import ensure_dir, write_atomic
 from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions, options_for, renderer
-from publisher.source.reader import ReadOptions, read_source
 
 
 @dataclass(frozen=True)
@@ -41,40 +44,94 @@ class SourceResult:
         return not self.errors
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One source rendered to memory: ``files`` holds (format, file name, bytes)."""
+
+    source: Path
+    files: tuple[tuple[str, str, bytes], ...] = ()
+    images: tuple[str, ...] = ()  # absolute paths of the images the document shows
+    errors: tuple[Diagnostic, ...] = ()
+    internal: bool = False  # the failure is a bug in publisher, not a problem of the source
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
 def output_name(slug: str, fmt: str, audience: str) -> str:
     variant = "" if audience == "patient" else f".{audience}"
     return f"{slug}{variant}.{RENDERERS[fmt].suffix}"
 
 
 def load(source: Path, plan: BuildPlan) -> m.Document:
+    # Imported here: a build with nothing to do never reads a source and should not pay
+    # for loading pydantic and the YAML reader (a third of a second).
+    from publisher.normalize import normalize
+    from publisher.source.reader import ReadOptions, read_source
+
     return normalize(read_source(source, ReadOptions(plan.audience, plan.project_root)))
 
 
-def render_all(doc: m.Document, plan: BuildPlan) -> dict[str, bytes]:
+def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> dict[str, bytes]:
     """Every requested format of one document, rendered to memory."""
     return {
         output_name(doc.slug, fmt, plan.audience): renderer(fmt)(doc, plan.layout, options_for(fmt, plan.render))
-        for fmt in plan.formats
+        for fmt in (plan.formats if formats is None else formats)
     }
 
 
-def build_source(source: Path, plan: BuildPlan) -> SourceResult:
-    """Build one source; problems come back as diagnostics, never as exceptions."""
+def figures(doc: m.Document) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(b.path for b in m.all_blocks(doc) if isinstance(b, m.Figure)))
+
+
+def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> Rendered:
+    """Render one source to memory; problems come back as diagnostics, never as exceptions."""
+    started = time.perf_counter()
+    wanted = plan.formats if formats is None else formats
     try:
         doc = load(source, plan)
-        files = render_all(doc, plan)
-        ensure_dir(plan.out_dir)
-        written = []
-        for name, data in files.items():
-            target = plan.out_dir / name
-            write_atomic(target, data)
-            written.append(target)
-        return SourceResult(source, tuple(written))
+        files = tuple(
+            (fmt, output_name(doc.slug, fmt, plan.audience),
+             renderer(fmt)(doc, plan.layout, options_for(fmt, plan.render)))
+            for fmt in wanted
+        )
+        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started)
+    except PublisherError as exc:
+        return Rendered(source, errors=tuple(exc.diagnostics), seconds=time.perf_counter() - started)
+    except RecursionError:
+        return Rendered(source, errors=(Diagnostic(Location(str(source)), "the document is nested too deeply",
+                                                   "flatten lists and sections"),),
+                        seconds=time.perf_counter() - started)
+    except Exception as exc:  # a bug must not stop a catalog build: report it with its origin, go on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        message = f"internal error: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
+        return Rendered(source, errors=(Diagnostic(Location(str(source)), message,
+                                                   "this is a bug in publisher; please report it with this source"),),
+                        internal=True, seconds=time.perf_counter() - started)
+
+
+def write_rendered(rendered: Rendered, out_dir: Path) -> tuple[Path, ...]:
+    """Write every file of a successful render atomically; raises OutputError."""
+    ensure_dir(out_dir)
+    written = []
+    for _fmt, name, data in rendered.files:
+        target = out_dir / name
+        write_atomic(target, data)
+        written.append(target)
+    return tuple(written)
+
+
+def build_source(source: Path, plan: BuildPlan) -> SourceResult:
+    """Build one source in this process, without the manifest."""
+    rendered = render_source(source, plan)
+    if not rendered.ok:
+        return SourceResult(source, errors=rendered.errors)
+    try:
+        return SourceResult(source, write_rendered(rendered, plan.out_dir))
     except PublisherError as exc:
         return SourceResult(source, errors=tuple(exc.diagnostics))
-    except RecursionError:
-        return SourceResult(source, errors=(Diagnostic(Location(str(source)), "the document is nested too deeply",
-                                                       "flatten lists and sections"),))
 
 
 def discover(folder: Path) -> list[Path]:

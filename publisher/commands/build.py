@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from publisher.build import BuildPlan, build_source, discover
+from publisher.batch import run_build
+from publisher.build import BuildPlan, discover
+from publisher.errors import PublisherError
+from publisher.executor import ExecutorSpec, default_jobs
 from publisher.layouts import DEFAULT_ROOT, Layout
+from publisher.progress import Reporter
 from publisher.render import RENDERERS, RenderOptions
 
 HELP = "build sources into PDF, large-print PDF, DOCX, EPUB and HTML"
@@ -16,7 +19,12 @@ DESCRIPTION = """\
 Build condition sources (YAML) into every format. With no SOURCE, builds every
 *.yaml in source/ into dist/. A source with errors is reported as
 path:line:col: message, nothing is written for it, and the others still build;
-the exit status is then 2.
+the exit status is then 2 (1 if publisher itself failed).
+
+Builds are incremental: an output whose source, images, layout, options and
+publisher version are unchanged since the last build (recorded in
+DIR/.publisher-manifest.json) is skipped. Sources render in parallel worker
+processes (-j), or on a Dask cluster (--executor dask --scheduler ADDRESS).
 """
 
 
@@ -33,6 +41,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="layout folder with html/, epub/, pdf/, docx/ (default: the bundled layouts)")
     parser.add_argument("--reference-docx", type=Path, metavar="PATH",
                         help="a branded .docx whose styles, page size and headers the DOCX uses")
+    parser.add_argument("--jobs", "-j", type=_positive, default=default_jobs(), metavar="N",
+                        help="worker processes (default: one per CPU, here %(default)s); 1 builds in this process")
+    parser.add_argument("--force", action="store_true", help="rebuild every output, even those up to date")
+    parser.add_argument("--executor", choices=["local", "dask"], default="local",
+                        help="where to render: local processes (default) or a Dask distributed cluster")
+    parser.add_argument("--scheduler", default="", metavar="ADDRESS",
+                        help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
+    return number
 
 
 def formats(value: str) -> tuple[str, ...] | str:
@@ -59,19 +85,16 @@ def run(args: argparse.Namespace) -> int:
         audience=args.audience,
         layout=Layout(args.layouts.resolve()),
     )
-    started = time.perf_counter()
-    failed = 0
-    built = 0
-    for source in sources:
-        result = build_source(source, plan)
-        if result.ok:
-            built += 1
-            for path in result.outputs:
-                print(f"wrote {path}")
-        else:
-            failed += 1
-            for diagnostic in result.errors:
+    spec = ExecutorSpec(args.executor, args.jobs, args.scheduler)
+    with Reporter(quiet=args.quiet) as reporter:
+        try:
+            summary = run_build(sources, plan, spec, force=args.force, on_start=reporter.start,
+                                on_done=reporter.done_one)
+        except PublisherError as exc:
+            for diagnostic in exc.diagnostics:
                 print(diagnostic, file=sys.stderr)
-    elapsed = time.perf_counter() - started
-    print(f"built {built}, failed {failed} in {elapsed:.1f} s", file=sys.stderr)
-    return 2 if failed else 0
+            return exc.exit_status
+        reporter.summary(summary)
+    if summary.internal:
+        return 1
+    return 2 if summary.failed else 0

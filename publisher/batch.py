@@ -1,0 +1,217 @@
+"""Build many sources: skip what is up to date, render the rest in parallel, write, record.
+
+The parent process plans (hashes sources, reads the manifest), hands chunks of
+work to an executor, and writes every result itself: outputs land in the output
+folder whatever machine rendered them, and the manifest has a single writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from publisher.build import BuildPlan, Rendered, write_rendered
+from publisher.errors import Diagnostic, Location, PublisherError
+from publisher.executor import ExecutorSpec, Job, open_executor, render_chunk
+from publisher.layouts import Layout
+from publisher.manifest import Manifest, entry_id, format_keys, output_record
+
+# Formats cheap enough (milliseconds) that sending sources one by one would cost more than rendering them.
+LIGHT_FORMATS = frozenset({"json"})
+SAVE_EVERY = 30.0  # seconds between manifest saves, so an interrupted build keeps most of its work
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one source that needed building."""
+
+    source: Path
+    outputs: tuple[Path, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()
+    internal: bool = False
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Summary:
+    built: int = 0
+    skipped: int = 0
+    failed: int = 0
+    internal: int = 0  # failures that are bugs in publisher (exit status 1)
+    files: int = 0
+    seconds: float = 0.0
+
+
+Listener = Callable[[Outcome], None]
+
+
+def plan_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manifest: Manifest,
+              force: bool) -> tuple[list[tuple[Job, str, int]], int]:
+    """The (job, source hash, size) of every source with stale outputs, and how many are up to date."""
+    todo: list[tuple[Job, str, int]] = []
+    skipped = 0
+    for source in sources:
+        try:
+            data = source.read_bytes()
+        except OSError:
+            todo.append(((source, plan.formats), "", 0))  # the reader reports it with a hint
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        stale = tuple(keys) if force else manifest.stale(source, plan.audience, digest, keys)
+        if stale:
+            todo.append(((source, stale), digest, len(data)))
+        else:
+            skipped += 1
+    return todo, skipped
+
+
+def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tuple[Job, ...]]:
+    """Largest sources first (a long document started last would idle the other workers);
+    one source per task unless rendering is so cheap that batching pays."""
+    if not set(formats) <= LIGHT_FORMATS:
+        return [(job,) for job in jobs]
+    size = max(1, min(64, len(jobs) // (workers * 4)))
+    return [tuple(jobs[i:i + size]) for i in range(0, len(jobs), size)]
+
+
+def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force: bool = False,
+              on_start: Callable[[int, int], None] | None = None, on_done: Listener | None = None) -> Summary:
+    """Build ``sources``; ``on_start(to_build, skipped)`` then ``on_done`` per built or failed source."""
+    started = time.perf_counter()
+    sources = list({source.resolve(): source for source in sources}.values())  # each source once
+    manifest = Manifest.load(plan.out_dir)
+    keys = format_keys(plan)
+    todo, skipped = plan_jobs(sources, plan, keys, manifest, force)
+    summary = Summary(skipped=skipped)
+    if on_start:
+        on_start(len(todo), skipped)
+    hashes = {job[0]: digest for job, digest, _ in todo}
+    todo.sort(key=lambda item: -item[2])
+    chunks = chunked([job for job, _, _ in todo], plan.formats, max(1, spec.jobs))
+    names = _Names(manifest, sources, plan.audience)
+    last_save = time.perf_counter()
+    try:
+        for rendered in _dispatch(chunks, plan, spec):
+            outcome = _finish(rendered, plan, keys, manifest, hashes[rendered.source], names)
+            _count(summary, outcome)
+            if on_done:
+                on_done(outcome)
+            if time.perf_counter() - last_save > SAVE_EVERY:
+                _save(manifest, plan)
+                last_save = time.perf_counter()
+    finally:
+        if todo:
+            _save(manifest, plan)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _dispatch(chunks: list[tuple[Job, ...]], plan: BuildPlan, spec: ExecutorSpec) -> Iterator[Rendered]:
+    if not chunks:
+        return
+    # A fresh Layout: the caller's may hold Jinja environments, which cannot be pickled.
+    sendable = replace(plan, layout=Layout(plan.layout.root))
+    token = uuid.uuid4().hex
+    with open_executor(spec, len(chunks), plan.formats) as (executor, slots):
+        if executor is None:
+            for chunk in chunks:
+                yield from render_chunk(token, plan, chunk)
+            return
+        yield from _bounded(executor, slots * 2, chunks, token, sendable)
+
+
+def _bounded(executor: Executor, window: int, chunks: list[tuple[Job, ...]], token: str,
+             plan: BuildPlan) -> Iterator[Rendered]:
+    """Keep ``window`` chunks in flight: enough to keep workers busy, few enough to bound memory."""
+    pending: dict[Future[list[Rendered]], tuple[Job, ...]] = {}
+    queue = iter(chunks)
+    try:
+        while True:
+            while len(pending) < window:
+                chunk = next(queue, None)
+                if chunk is None:
+                    break
+                pending[executor.submit(render_chunk, token, plan, chunk)] = chunk
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                chunk = pending.pop(future)
+                try:
+                    yield from future.result()
+                except Exception as exc:  # the worker died (out of memory, a crash in a C library)
+                    for source, _formats in chunk:
+                        yield Rendered(source, errors=(Diagnostic(Location(str(source)),
+                                                                  f"internal error: the worker failed: {exc!r}",
+                                                                  "this is a bug in publisher; please report it"),),
+                                       internal=True)
+    finally:
+        for future in pending:
+            future.cancel()
+
+
+class _Names:
+    """Which source owns each output name, to refuse two sources writing the same file."""
+
+    def __init__(self, manifest: Manifest, sources: list[Path], audience: str) -> None:
+        current = {entry_id(s, audience) for s in sources}
+        self.owner = {rec.name: name for name, entry in manifest.entries.items() if name in current
+                      for rec in entry.outputs.values()}
+
+    def clash(self, rendered: Rendered, owner: str) -> Diagnostic | None:
+        for _fmt, name, _data in rendered.files:
+            other = self.owner.get(name)
+            if other is not None and other != owner:
+                return Diagnostic(Location(str(rendered.source)), f"'{name}' is also built from "
+                                  f"{other.split(':', 1)[1]}", "give one of the two sources another 'slug:'")
+        for _fmt, name, _data in rendered.files:
+            self.owner[name] = owner
+        return None
+
+
+def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest: Manifest, digest: str,
+            names: _Names) -> Outcome:
+    formats = tuple(fmt for fmt, _name, _data in rendered.files)
+    if rendered.ok:
+        clash = names.clash(rendered, entry_id(rendered.source, plan.audience))
+        if clash is not None:
+            rendered = replace(rendered, errors=(clash,))
+    if not rendered.ok:
+        manifest.forget(rendered.source, plan.audience, plan.formats)
+        return Outcome(rendered.source, errors=rendered.errors, internal=rendered.internal, seconds=rendered.seconds)
+    try:
+        written = write_rendered(rendered, plan.out_dir)
+    except PublisherError as exc:
+        manifest.forget(rendered.source, plan.audience, formats)
+        return Outcome(rendered.source, errors=tuple(exc.diagnostics), seconds=rendered.seconds)
+    records = {
+        fmt: output_record(path, keys[fmt], data)
+        for (fmt, _name, data), path in zip(rendered.files, written, strict=True)
+    }
+    if digest:
+        images = {path: manifest.image_digest(path) for path in rendered.images}
+        manifest.record(rendered.source, plan.audience, digest, images, records)
+    return Outcome(rendered.source, written, seconds=rendered.seconds)
+
+
+def _count(summary: Summary, outcome: Outcome) -> None:
+    if outcome.ok:
+        summary.built += 1
+        summary.files += len(outcome.outputs)
+    else:
+        summary.failed += 1
+        summary.internal += outcome.internal
+
+
+def _save(manifest: Manifest, plan: BuildPlan) -> None:
+    if plan.out_dir.is_dir():
+        manifest.save()

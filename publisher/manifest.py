@@ -1,0 +1,209 @@
+"""Incremental builds: what each output was built from, kept beside the outputs.
+
+``dist/.publisher-manifest.json`` maps every (audience, source) to the hash of the
+source bytes, the hashes of the images the document used, and per format the
+output's name, its hash, and a *key*: the hash of everything else that decides
+its bytes (options, layout, publisher code and its rendering libraries). An
+output is up to date when all of these still match. Checking never parses YAML:
+the image list and the output names were recorded when the source was built,
+and they can only change if the source bytes change.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import publisher
+from publisher.output import write_atomic
+from publisher.render import RenderOptions, options_for
+
+if TYPE_CHECKING:
+    from publisher.build import BuildPlan
+
+MANIFEST_NAME = ".publisher-manifest.json"
+SCHEMA = 1
+# Libraries whose version can change an output's bytes.
+RENDERING_LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "python-docx", "ebooklib", "jinja2", "markdown-it-py",
+                       "lxml", "pikepdf", "segno", "babel")
+# Formats that read neither the layout nor the render options (json dumps the model).
+MODEL_ONLY = frozenset({"json"})
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+# Code that cannot change an output's bytes: commands, checkers, and this build machinery.
+NOT_RENDERING = frozenset({"commands", "check", "lint", "validators", "extract", "catalog", "cli.py", "batch.py",
+                           "progress.py", "executor.py", "manifest.py", "__main__.py"})
+
+
+@cache
+def toolchain(model_only: bool = False) -> str:
+    """The publisher's version, a hash of its rendering code, and its rendering libraries' versions.
+
+    The code hash makes a developer's fix rebuild what it affects, even before the
+    version number moves. A model-only format (json) does not depend on the
+    format renderers' code, so editing a renderer does not rebuild it.
+    """
+    digest = hashlib.sha256(f"publisher {publisher.__version__}\n".encode())
+    package = Path(publisher.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package).parts
+        if parts[0] in NOT_RENDERING:
+            continue
+        if model_only and parts[0] == "render" and len(parts) > 1 and parts[1] not in ("__init__.py", "json.py"):
+            continue
+        digest.update("/".join(parts).encode())
+        digest.update(path.read_bytes())
+    for name in RENDERING_LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name} {version}\n".encode())
+    return digest.hexdigest()
+
+
+def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprint: str,
+               project_root: Path | None) -> str:
+    """Everything but the source and its images that decides one format's bytes."""
+    parts: dict[str, Any] = {"toolchain": toolchain(fmt in MODEL_ONLY), "format": fmt, "audience": audience,
+                             "root": str(project_root.resolve()) if project_root else ""}
+    if fmt not in MODEL_ONLY:
+        options = options_for(fmt, render)
+        parts["layout"] = layout_fingerprint
+        parts["paper"] = options.paper
+        parts["large_print"] = options.large_print
+        # Only the DOCX writer reads the reference document (it is a .docx by definition).
+        if fmt == "docx" and options.reference_docx is not None:
+            try:
+                parts["reference_docx"] = file_digest(options.reference_docx)
+            except OSError:
+                parts["reference_docx"] = f"unreadable {options.reference_docx}"  # the renderer will report it
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def format_keys(plan: BuildPlan) -> dict[str, str]:
+    """The key of every format of a build; the layout is hashed once, and only if a format reads it."""
+    fingerprint = "" if set(plan.formats) <= MODEL_ONLY else plan.layout.fingerprint
+    return {fmt: format_key(fmt, plan.render, plan.audience, fingerprint, plan.project_root) for fmt in plan.formats}
+
+
+@dataclass
+class OutputRecord:
+    name: str
+    key: str
+    sha256: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class Entry:
+    source_sha256: str
+    images: dict[str, str] = field(default_factory=dict)  # absolute path -> sha256
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)  # format -> record
+
+
+def entry_id(source: Path, audience: str) -> str:
+    return f"{audience}:{source.resolve()}"
+
+
+class Manifest:
+    """The manifest of one output folder; ``load`` never fails (a bad file means: rebuild)."""
+
+    def __init__(self, out_dir: Path, entries: dict[str, Entry] | None = None) -> None:
+        self.out_dir = out_dir
+        self.entries: dict[str, Entry] = entries or {}
+        self._image_cache: dict[str, str] = {}
+
+    @property
+    def path(self) -> Path:
+        return self.out_dir / MANIFEST_NAME
+
+    @classmethod
+    def load(cls, out_dir: Path) -> Manifest:
+        try:
+            data = json.loads((out_dir / MANIFEST_NAME).read_bytes())
+            if data.get("schema") != SCHEMA:
+                return cls(out_dir)
+            entries = {
+                name: Entry(raw["source_sha256"], dict(raw["images"]),
+                            {fmt: OutputRecord(**rec) for fmt, rec in raw["outputs"].items()})
+                for name, raw in data["entries"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls(out_dir)
+        return cls(out_dir, entries)
+
+    def save(self) -> None:
+        data = {"schema": SCHEMA, "entries": {name: asdict(e) for name, e in sorted(self.entries.items())}}
+        write_atomic(self.path, (json.dumps(data, indent=0, sort_keys=True) + "\n").encode())
+
+    def stale(self, source: Path, audience: str, source_sha256: str, keys: dict[str, str]) -> tuple[str, ...]:
+        """The formats among ``keys`` whose output is missing or out of date."""
+        entry = self.entries.get(entry_id(source, audience))
+        if entry is None or entry.source_sha256 != source_sha256 or not self._images_current(entry):
+            return tuple(keys)
+        return tuple(fmt for fmt, key in keys.items() if not self._output_current(entry.outputs.get(fmt), key))
+
+    def record(self, source: Path, audience: str, source_sha256: str, images: dict[str, str],
+               outputs: dict[str, OutputRecord]) -> None:
+        """Note a successful build of some formats; records of other formats stay if still valid."""
+        name = entry_id(source, audience)
+        old = self.entries.get(name)
+        kept = {} if old is None or old.source_sha256 != source_sha256 or old.images != images else old.outputs
+        self.entries[name] = Entry(source_sha256, images, {**kept, **outputs})
+
+    def forget(self, source: Path, audience: str, formats: tuple[str, ...]) -> None:
+        """Drop the records of formats whose build failed, so the next build retries them."""
+        entry = self.entries.get(entry_id(source, audience))
+        if entry is not None:
+            for fmt in formats:
+                entry.outputs.pop(fmt, None)
+
+    def image_digest(self, path: str) -> str:
+        """An image's hash, computed once per build however many documents share it."""
+        digest = self._image_cache.get(path)
+        if digest is None:
+            try:
+                digest = file_digest(Path(path))
+            except OSError:
+                digest = "missing"
+            self._image_cache[path] = digest
+        return digest
+
+    def _images_current(self, entry: Entry) -> bool:
+        return all(self.image_digest(path) == digest for path, digest in entry.images.items())
+
+    def _output_current(self, record: OutputRecord | None, key: str) -> bool:
+        if record is None or record.key != key:
+            return False
+        try:
+            st = (self.out_dir / record.name).stat()
+        except OSError:
+            return False
+        if st.st_size == record.size and st.st_mtime_ns == record.mtime_ns:
+            return True  # unchanged since we wrote it (git's index makes the same bet)
+        if st.st_size != record.size:
+            return False
+        current = False
+        with contextlib.suppress(OSError):
+            current = file_digest(self.out_dir / record.name) == record.sha256
+        if current:  # touched but identical: remember the new time so the next check is cheap again
+            record.mtime_ns = st.st_mtime_ns
+        return current
+
+
+def output_record(path: Path, key: str, data: bytes) -> OutputRecord:
+    st = path.stat()
+    return OutputRecord(path.name, key, hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns)
