@@ -12,6 +12,7 @@ from publisher import __version__
 # subcommand -> module with HELP, DESCRIPTION, add_arguments(parser) and run(args) -> int
 COMMANDS: dict[str, str] = {
     "build": "publisher.commands.build",
+    "catalog": "publisher.catalog.command",
 }
 
 
