@@ -31,7 +31,9 @@ def _parser() -> MarkdownIt:
     # Accept every URL here so that unsafe ones become errors with a position,
     # instead of markdown-it silently leaving them as plain text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
-    md.disable(["image", "heading", "lheading", "code", "fence", "hr"])
+    # Images stay enabled only so that `![alt](url)` is refused with a position
+    # instead of turning silently into "!" and a link.
+    md.disable(["heading", "lheading", "code", "fence", "hr"])
     return md
 
 
@@ -50,13 +52,17 @@ class Field:
     def locate(self, rel_line: int, needle: str = "") -> Location:
         line = self.line + rel_line
         col = self.col if rel_line == 0 else 1
-        if needle and 0 < line <= len(self.lines):
-            found = self.lines[line - 1].find(needle)
-            if found >= 0:
-                col = found + 1
+        if needle:
+            # Folded (>) and plain multi-line scalars join YAML lines, so a Markdown line
+            # can span several file lines: look for the needle from there on.
+            for n in range(line, min(line + _SEARCH_LINES, len(self.lines) + 1)):
+                found = self.lines[n - 1].find(needle, self.col - 1 if n == self.line else 0)
+                if found >= 0:
+                    return Location(self.path, n, found + 1)
         return Location(self.path, line, col)
 
 
+_SEARCH_LINES = 200
 CiteCheck = Callable[[str, Location], None]
 
 
@@ -124,8 +130,13 @@ class Converter:
             href = str(node.attrs.get("href", ""))
             problem = check_url(href)
             if problem:
-                raise self._error(line, href[:20], f"unsafe or invalid link '{href}': {problem[0]}", problem[1])
+                raise self._error(line, href[:20], f"unsafe or invalid link '{href[:80]}': {problem[0]}", problem[1])
             return [m.Link(href, self._inline_children(node, line))]
+        if kind == "image":
+            src = str(node.attrs.get("src", ""))
+            remote = "://" in src or src.startswith(("//", "data:"))
+            raise self._error(line, "![", f"image '{src[:80]}' in Markdown text{' is remote' if remote else ''}",
+                              "images are never fetched: put a local file in an 'image' block with alt text")
         if kind == "span":
             lang = str(node.attrs.get("lang", ""))
             if not BCP47.match(lang):
@@ -142,8 +153,13 @@ class Converter:
             if match.start() > pos:
                 out.append(m.Text(text[pos : match.start()]))
             here = line + text.count("\n", 0, match.start())
-            for key in CITATION_KEY.findall(match.group(1)):
-                self.cite(key, self.where.locate(here, "@" + key))
+            keys = CITATION_KEY.findall(match.group(1))
+            for i, key in enumerate(keys):
+                where = self.where.locate(here, "@" + key)
+                if key in keys[:i]:
+                    raise SourceError(Diagnostic(where, f"citation key '{key}' repeated in '{match.group(0)[:80]}'",
+                                                 "cite each source once per bracket"))
+                self.cite(key, where)
                 out.append(m.Citation(key))
             pos = match.end()
         if pos < len(text):

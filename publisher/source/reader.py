@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from publisher import model as m
 from publisher.errors import Diagnostic, Location, SourceError, error
 from publisher.i18n import strings_for
+from publisher.normalize import RESERVED_IDS
 from publisher.source import schema as s
 from publisher.source.markdown import Converter, Field
 from publisher.source.urls import check_url
@@ -37,11 +38,24 @@ def read_source(path: Path, options: ReadOptions | None = None) -> m.Document:
     try:
         src = s.SourceDocument.model_validate(plain(tree))
     except ValidationError as exc:
-        raise SourceError([_diagnostic(shown, tree, err) for err in exc.errors()][:20]) from None
+        raise SourceError(_diagnostics(shown, tree, exc.errors())) from None
     return _Reader(path, tree, text.splitlines(), options).document(src)
 
 
 # ---------------------------------------------------------------- validation errors
+
+
+def _diagnostics(path: str, tree: Any, errors: list[Any]) -> list[Diagnostic]:
+    """One diagnostic per problem, in file order; 'missing x' is left out when a misspelled x explains it."""
+    suggested: set[tuple[Any, Any]] = set()
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            loc = tuple(err["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1]), n=1, cutoff=0.6)
+            suggested.update((loc[:-1], key) for key in close)
+    kept = [e for e in errors if not (e["type"] == "missing" and (tuple(e["loc"])[:-1], e["loc"][-1]) in suggested)]
+    found = [_diagnostic(path, tree, err) for err in kept]
+    return sorted(found, key=lambda d: (d.location.line, d.location.col))[:20]
 
 
 def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
@@ -54,8 +68,12 @@ def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
         return Diagnostic(Location(path, line, col), f"unknown key '{key}'", hint)
-    line, col = position(tree, loc)
     where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+    if err.get("input", "") is None and kind.endswith("_type"):
+        # `title:` with nothing after it: the value's own position is the next line.
+        line, col = position(tree, loc, key_itself=True)
+        return Diagnostic(Location(path, line, col), f"{where}: has no value", "write a value after the colon")
+    line, col = position(tree, loc)
     if kind == "missing":
         return Diagnostic(Location(path, line, col), f"missing required key '{loc[-1]}'",
                           f"add '{loc[-1]}:' here (see docs/source-format.md)")
@@ -111,7 +129,12 @@ class _Reader:
         self.keys: list[str] = []
 
     def document(self, src: s.SourceDocument) -> m.Document:
+        if src.slug is None and not s.SLUG.match(self.path.stem):
+            # The slug names every output file: it must be safe as a file name and a URL path.
+            raise error(self.shown, f"the file name '{self.path.stem}' cannot be used as the slug",
+                        "rename the file with lower-case letters, digits and hyphens, or add 'slug: ...'", 1, 1)
         self._references(src)
+        self._section_ids(src.sections, ("sections",), set())
         strings = strings_for(src.language)
         top = [m.Section(strings["summary"], "summary", 2, self._markdown_blocks(src.summary, ("summary",)),
                          role="summary")]
@@ -158,12 +181,28 @@ class _Reader:
         if src.publisher.url:
             self._check_url(src.publisher.url, ("publisher", "url"))
 
+    def _section_ids(self, sections: list[s.SectionSource], loc: tuple[Any, ...], seen: set[str]) -> None:
+        """Explicit ids are anchors someone links to: a clash would silently move one."""
+        for i, section in enumerate(sections):
+            if not self._wanted(section.audience):
+                continue  # variants for different audiences may share an anchor
+            if section.id is not None:
+                if section.id in RESERVED_IDS:
+                    raise self._err((*loc, i, "id"), f"section id '{section.id}' is reserved",
+                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}")
+                if section.id in seen:
+                    raise self._err((*loc, i, "id"), f"duplicate section id '{section.id}'",
+                                    "give each section its own id")
+                seen.add(section.id)
+            self._section_ids(section.sections, (*loc, i, "sections"), seen)
+
     def _wanted(self, audience: str | None) -> bool:
         return audience is None or audience == self.options.audience
 
     def _section(self, src: s.SectionSource, loc: tuple[Any, ...], level: int) -> m.Section:
         if level > MAX_LEVEL:
-            raise self._err((*loc, "title"), f"sections are nested {level - 1} deep; at most {MAX_LEVEL - 1} levels",
+            raise self._err((*loc, "title"), f"section '{src.title[:60]}' would be a level-{level} heading; the "
+                            f"deepest is {MAX_LEVEL} (the title is level 1)",
                             "flatten the outline: readers and screen readers lose their way in deep nesting")
         blocks: list[m.Block] = []
         if src.body is not None:

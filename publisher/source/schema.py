@@ -11,7 +11,15 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 # BCP 47, simplified: language, optional script, region and variants (RFC 5646 section 2.1).
 BCP47 = re.compile(
@@ -19,6 +27,19 @@ BCP47 = re.compile(
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:.-]*$")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` text: pydantic alone would take 20200102 as seconds since 1970."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
+    raise ValueError(f"'{value}' is not a date written as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
@@ -117,7 +138,7 @@ class ReferenceSource(Strict):
     publisher: NonEmpty | None = None
     date: NonEmpty | None = Field(None, description="Issued date as printed, e.g. 'March 23, 2014' or '2014'.")
     url: Url | None = None
-    accessed: dt.date | None = None
+    accessed: IsoDate | None = None
 
 
 class SourceDocument(Strict):
@@ -128,7 +149,7 @@ class SourceDocument(Strict):
     direction: Literal["ltr", "rtl"] | None = None
     publisher: PublisherInfo
     canonical_url: Url | None = None
-    last_reviewed: dt.date
+    last_reviewed: IsoDate
     description: NonEmpty | None = None
     keywords: list[NonEmpty] = []
     rights: NonEmpty | None = None

@@ -21,6 +21,9 @@ def check_url(url: str) -> tuple[str, str] | None:
         return (shown, "use an absolute http(s), mailto or tel URL")
     if scheme in ("http", "https") and not parts.hostname:
         return ("the URL has no host name", "write it as https://example.org/path")
+    if scheme in ("http", "https") and "@" in parts.netloc:
+        # https://nih.gov@evil.example goes to evil.example: a known way to disguise a link.
+        return ("the URL has a user name before '@'", "link to the host directly, without 'name@'")
     if scheme in ("mailto", "tel") and not parts.path:
         return (f"the {scheme} link has no address", f"write it as {scheme}:...")
     return None

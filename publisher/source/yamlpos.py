@@ -15,16 +15,25 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from publisher.errors import Diagnostic, Location, SourceError, error
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+MAX_YAML_DEPTH = 40  # sections (5) x blocks x items needs far less; deeper is a mistake or an attack
 # C0/C1 controls other than tab, newline and carriage return are not allowed in XML.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Explicit bidirectional embeddings, overrides and isolates can disguise text (CVE-2021-42574).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN = (
+    (_CONTROL, "control character", "delete it; it is invisible and invalid in XML"),
+    (_BIDI, "bidirectional override character", "delete it; set 'direction' or mark a span with {lang=..}"),
+)
 
 
 def read_text(path: Path) -> str:
@@ -49,36 +58,98 @@ def read_text(path: Path) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        # Columns count characters, as editors do, not bytes.
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
         raise error(shown, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", "save the file as UTF-8", line, col) from None
     if not text.strip():
         raise error(shown, "file is empty", "start from 'publisher new <slug>' or docs/source-format.md", 1, 1)
-    for pattern, what, hint in (
-        (_CONTROL, "control character", "delete it; it is invisible and invalid in XML"),
-        (_BIDI, "bidirectional override character", "delete it; set 'direction' or mark a span with {lang=..}"),
-    ):
+    for pattern, what, hint in _FORBIDDEN:
         found = pattern.search(text)
         if found:
             line = text.count("\n", 0, found.start()) + 1
             col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-            name = unicodedata.name(found.group(), f"U+{ord(found.group()):04X}")
-            raise error(shown, f"{what} U+{ord(found.group()):04X} ({name})", hint, line, col)
+            raise error(shown, f"{what} {_describe(found.group())}", hint, line, col)
     return text
+
+
+class _Composer(Composer):
+    """Refuses what a content file never needs and an attacker would use.
+
+    Aliases expand a short file into an exponentially large tree ("billion laughs");
+    explicit tags (``!!binary``, ``!foo``) turn text into other types; escapes in
+    double-quoted strings (``"\\x07"``, ``"\\u202e"``) smuggle characters the raw-text
+    check never saw. Each becomes an error at the node's position.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _refused(event, "YAML anchors and aliases (&name, *name) are not supported",
+                           "write the text out in full")
+        if isinstance(event, ScalarEvent | CollectionStartEvent) and event.ctag is not None and str(event.ctag) != "!":
+            raise _refused(event, f"YAML tag '{event.ctag}' is not supported",
+                           "remove the tag; quote the value if it must be read as text")
+        if isinstance(event, ScalarEvent) and event.style == '"':
+            # Only double-quoted scalars have escapes; the others were checked as raw text
+            # (and ruamel marks folds in '>' scalars with U+0007 internally).
+            for pattern, what, hint in _FORBIDDEN:
+                found = pattern.search(event.value)
+                if found:
+                    raise _refused(event, f"{what} {_describe(found.group())} (written as an escape)", hint)
+        return super().compose_node(parent, index)
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} ({name})" if name else f"U+{ord(char):04X}"
+
+
+class _Refused(MarkedYAMLError):
+    """Valid YAML that a source may not use; reported without the "invalid YAML" prefix."""
+
+
+def _refused(event: Any, problem: str, hint: str) -> _Refused:
+    return _Refused(problem=problem, problem_mark=event.start_mark, note=hint)
+
+
+class _Constructor(RoundTripConstructor):
+    """Dates stay text, so the schema checks them and reports 2020-13-45 with its position."""
+
+
+def _timestamp_as_text(constructor: Any, node: ScalarNode) -> str:
+    return str(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def load_yaml(text: str, path: str) -> Any:
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = _Composer
+    yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
+    yaml.max_depth = MAX_YAML_DEPTH
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = (exc.problem or exc.context or "invalid YAML").strip()
-        hint = "check indentation and quoting; quote text that contains ': ' or starts with a special character"
-        if "duplicate key" in str(exc):
+        hint = exc.note or (
+            "check indentation and quoting; quote text that contains ': ' or starts with a special character")
+        if "end of stream" in what and exc.context and exc.context_mark:
+            # An unclosed quote or bracket: where it opened helps, the end of the file does not.
+            opened = exc.context.strip().removeprefix("while scanning ").removeprefix("while parsing ")
+            mark, what = exc.context_mark, f"{opened} that never ends"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        if "found another document" in what:
+            what, hint = "a second YAML document", "one condition per file: remove the '---' line and what follows"
+        elif "duplicate key" in str(exc):
             what, hint = "duplicate key", "each key may appear once in a mapping; remove or rename one"
-        raise SourceError(Diagnostic(Location(path, line, col), f"invalid YAML: {what}", hint)) from None
+        elif "maximum depth" in what:
+            what, hint = f"nested more than {MAX_YAML_DEPTH} levels deep", "flatten the structure"
+        if not isinstance(exc, _Refused):
+            what = f"invalid YAML: {what}"
+        raise SourceError(Diagnostic(Location(path, line, col), what, hint)) from None
     except YAMLError as exc:
         raise error(path, f"invalid YAML: {exc}", "check the file's syntax") from None
 
