@@ -102,7 +102,8 @@ def summary(doc: Document, content: Content) -> str:
     else:
         parts.append("It has no images.")
     if content.tables:
-        parts.append(f"{'The table has' if content.tables == 1 else 'Tables have'} captions and header cells.")
+        parts.append("The table has a caption and header cells." if content.tables == 1
+                     else "Tables have captions and header cells.")
     parts.append("Text and colors follow the reading system's settings, and there are no flashing, sound or "
                  "motion hazards.")
     return " ".join(parts)
