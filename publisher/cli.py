@@ -12,6 +12,11 @@ from publisher import __version__
 # subcommand -> module with HELP, DESCRIPTION, add_arguments(parser) and run(args) -> int
 COMMANDS: dict[str, str] = {
     "build": "publisher.commands.build",
+    "check": "publisher.commands.check",
+    "lint": "publisher.commands.lint",
+    "schema": "publisher.commands.schema",
+    "new": "publisher.commands.new",
+    "serve": "publisher.commands.serve",
     "catalog": "publisher.catalog.command",
 }
 

@@ -1,0 +1,81 @@
+"""``publisher check``: accessibility and cross-format fidelity of built outputs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from publisher.check import CheckOptions, Selection, all_rules, check
+from publisher.check.report import run_dict, write_reports
+from publisher.check.terminal import print_run
+from publisher.check.validators import in_ci
+from publisher.errors import PublisherError
+from publisher.extract.sniff import is_candidate
+
+HELP = "check outputs for accessibility (PDF/UA, DOCX, EPUB, WCAG) and cross-format fidelity"
+DESCRIPTION = """\
+Check built outputs: PDF (tags, language, title, headings, bookmarks, fonts, alt text,
+links, marked content, pdfua), DOCX (heading styles and order, title, language,
+hyperlinks, alt text, table headers), EPUB (EPUBCheck, DAISY Ace, accessibility
+metadata, package language), HTML (axe-core, lang, alt), and for each slug that the
+outline, references, links and every source sentence agree across formats.
+
+With no FILE, checks every output in dist/. Writes <slug>.report.json and
+<slug>.report.md beside the outputs. A validator that is not installed is
+skipped locally and fails with CI=true; install them all with
+bash scripts/install-tools.sh. Exit status: 0 all passed, 1 a check failed,
+2 unusable input.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="outputs to check (default: dist/*)")
+    parser.add_argument("--source", type=Path, default=Path("source"), metavar="DIR",
+                        help="folder of the sources, for the fidelity checks (default: source)")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    parser.add_argument("--rule", action="append", default=[], metavar="PATTERN",
+                        help="run only rules matching this pattern, e.g. 'pdf.*' (repeatable)")
+    parser.add_argument("--skip", action="append", default=[], metavar="PATTERN",
+                        help="skip rules matching this pattern, e.g. 'epub.ace' (repeatable)")
+    parser.add_argument("--no-report", action="store_true", help="do not write <slug>.report.json/.md")
+    parser.add_argument("--list-rules", action="store_true", help="list every rule id and the tool behind it")
+
+
+def check_and_report(paths: Sequence[Path], options: CheckOptions, *, as_json: bool = False,
+                     reports: bool = True) -> int:
+    """Check ``paths``, write the reports, print the table (or JSON); returns the exit status."""
+    run = check(paths, options)
+    written: list[Path] = []
+    if reports:
+        try:
+            written = write_reports(run)
+        except PublisherError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            return 2
+    if as_json:
+        print(json.dumps(run_dict(run), indent=2, ensure_ascii=False))
+    else:
+        print_run(run, written)
+    for problem in run.problems:
+        print(problem, file=sys.stderr)
+    return run.exit_status
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_rules:
+        for rule_id, tool, summary in all_rules():
+            print(f"{rule_id:<24} {tool:<18} {summary}")
+        return 0
+    paths: list[Path] = list(args.files)
+    if not paths:
+        dist = Path("dist")
+        paths = sorted(p for p in dist.iterdir() if is_candidate(p)) if dist.is_dir() else []
+        if not paths:
+            print("dist: no outputs to check — run publisher build first, or pass files", file=sys.stderr)
+            return 2
+    options = CheckOptions(source_dir=args.source, ci=in_ci(), selection=Selection(tuple(args.rule), tuple(args.skip)))
+    return check_and_report(paths, options, as_json=args.json, reports=not args.no_report)
