@@ -49,6 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scheduler", default="", metavar="ADDRESS",
                         help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --executor dask)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary")
+    parser.add_argument("--check", action="store_true",
+                        help="then run publisher check on these sources' outputs; a failing check exits 1")
 
 
 def _positive(value: str) -> int:
@@ -97,4 +99,10 @@ def run(args: argparse.Namespace) -> int:
         reporter.summary(summary)
     if summary.internal:
         return 1
-    return 2 if summary.failed else 0
+    if summary.failed:
+        return 2
+    if args.check:
+        from publisher.commands.check import check_built  # loads pikepdf and pdfminer: only when asked
+
+        return check_built(sources, plan)
+    return 0

@@ -8,12 +8,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from publisher.build import BuildPlan
 from publisher.check import CheckOptions, Selection, all_rules, check
 from publisher.check.report import run_dict, write_reports
 from publisher.check.terminal import print_run
 from publisher.check.validators import in_ci
 from publisher.errors import PublisherError
 from publisher.extract.sniff import is_candidate
+from publisher.manifest import Manifest, entry_id
 
 HELP = "check outputs for accessibility (PDF/UA, DOCX, EPUB, WCAG) and cross-format fidelity"
 DESCRIPTION = """\
@@ -79,3 +81,18 @@ def run(args: argparse.Namespace) -> int:
             return 2
     options = CheckOptions(source_dir=args.source, ci=in_ci(), selection=Selection(tuple(args.rule), tuple(args.skip)))
     return check_and_report(paths, options, as_json=args.json, reports=not args.no_report)
+
+
+def check_built(sources: Sequence[Path], plan: BuildPlan) -> int:
+    """``publisher build --check``: check every output the build's manifest lists for ``sources``."""
+    manifest = Manifest.load(plan.out_dir)
+    paths: list[Path] = []
+    for source in sources:
+        entry = manifest.entries.get(entry_id(source, plan.audience))
+        if entry is not None:
+            paths += [plan.out_dir / record.name for fmt, record in entry.outputs.items() if fmt in plan.formats]
+    paths = [p for p in paths if is_candidate(p)]
+    if not paths:
+        return 0  # only formats check does not judge (json) were built
+    options = CheckOptions(source_dir=None, sources=tuple(sources), ci=in_ci())
+    return check_and_report(paths, options)
