@@ -4,30 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import lxml.html
 import pytest
+from html_pages import RICH, SEED, load_doc, render_html
 
 from publisher import model as m
-from publisher.build import BuildPlan, load
-from publisher.layouts import Layout
-from publisher.render import RenderOptions
-from publisher.render.html import render
-
-ROOT = Path(__file__).resolve().parents[3]
-SEED = ROOT / "source" / "leiomyosarcoma.yaml"
-RICH = ROOT / "tests" / "fixtures" / "rich-content" / "rich.yaml"
-
-
-def load_doc(source: Path, tmp: Path) -> m.Document:
-    return load(source, BuildPlan(tmp))
-
-
-def render_html(doc: m.Document, layout: Layout | None = None) -> bytes:
-    return render(doc, layout or Layout(), RenderOptions())
-
-
-def parse(page: bytes) -> lxml.html.HtmlElement:
-    return lxml.html.document_fromstring(page.decode("utf-8"))
 
 
 @pytest.fixture(scope="session")

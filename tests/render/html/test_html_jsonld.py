@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import parse, render_html
+from html_pages import parse, render_html
 
 from publisher import model as m
 from publisher.render.html import jsonld

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import parse, render_html
+from html_pages import parse, render_html
 
 from publisher import model as m
 from publisher.errors import RenderError

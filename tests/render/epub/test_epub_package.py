@@ -1,0 +1,90 @@
+"""The container and package document: zip layout, determinism, identifier, dates, language, metadata."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+import zipfile
+
+import pytest
+from epub_book import NS, XML_LANG, Book, render_epub
+
+from publisher import model as m
+from publisher.render.epub.metadata import CONFORMS_TO, identifier
+
+
+def test_mimetype_is_first_and_stored(seed_book: Book) -> None:
+    first = seed_book.zip.infolist()[0]
+    assert first.filename == "mimetype"
+    assert first.compress_type == zipfile.ZIP_STORED
+    assert first.extra == b""
+    assert seed_book.zip.read("mimetype") == b"application/epub+zip"
+    # A reading system sniffs these bytes at offset 30 of the file.
+    assert seed_book.data[30:58] == b"mimetypeapplication/epub+zip"
+
+
+def test_rebuild_is_byte_identical(rich_doc: m.Document) -> None:
+    assert render_epub(rich_doc) == render_epub(rich_doc)
+
+
+def test_zip_entries_carry_no_build_time(seed_book: Book) -> None:
+    assert {info.date_time for info in seed_book.zip.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_package_language_matches_dc_language(any_case: tuple[m.Document, Book]) -> None:
+    doc, book = any_case
+    assert book.opf.get(XML_LANG) == doc.language
+    assert book.opf.xpath("//dc:language/text()", namespaces=NS) == [doc.language]
+
+
+def test_identifier_is_stable_and_derived_from_the_canonical_url(seed_doc: m.Document, seed_book: Book) -> None:
+    unique = seed_book.opf.get("unique-identifier")
+    (ident,) = seed_book.opf.xpath(f"//dc:identifier[@id='{unique}']/text()", namespaces=NS)
+    assert ident == f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed_doc.canonical_url)}"
+    assert ident == identifier(seed_doc)
+    # Another publication gets another identifier: no canonical URL, or the clinician version.
+    assert identifier(dataclasses.replace(seed_doc, canonical_url="")) != ident
+    assert identifier(dataclasses.replace(seed_doc, audience="clinician")) != ident
+
+
+def test_modified_is_the_review_date(seed_book: Book) -> None:
+    assert seed_book.meta("dcterms:modified") == ["2015-06-26T00:00:00Z"]
+
+
+def test_no_library_generator_or_redeclared_prefix(seed_book: Book) -> None:
+    assert not seed_book.opf.xpath("//opf:meta[@name='generator']", namespaces=NS)
+    assert seed_book.opf.get("prefix") is None
+
+
+def test_accessibility_metadata_without_images(seed_doc: m.Document, seed_book: Book) -> None:
+    assert seed_book.meta("schema:accessMode") == ["textual"]
+    assert seed_book.meta("schema:accessModeSufficient") == ["textual"]
+    features = seed_book.meta("schema:accessibilityFeature")
+    assert {"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"} <= set(features)
+    assert "alternativeText" not in features
+    assert seed_book.meta("schema:accessibilityHazard") == ["none"]
+    (summary,) = seed_book.meta("schema:accessibilitySummary")
+    assert summary.endswith(".") and "3 numbered references" in summary and "no images" in summary
+    assert seed_book.meta("dcterms:conformsTo") == [CONFORMS_TO] == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+    assert seed_book.meta("a11y:certifiedBy") == [seed_doc.publisher.name]
+
+
+def test_accessibility_metadata_follows_images(rich_book: Book) -> None:
+    assert rich_book.meta("schema:accessMode") == ["textual", "visual"]
+    assert "textual" in rich_book.meta("schema:accessModeSufficient")
+    assert "alternativeText" in rich_book.meta("schema:accessibilityFeature")
+    (summary,) = rich_book.meta("schema:accessibilitySummary")
+    assert "1 image has a text description" in summary and "decorative" in summary
+
+
+def test_direction_rtl_reaches_package_spine_and_documents(seed_doc: m.Document) -> None:
+    book = Book(render_epub(dataclasses.replace(seed_doc, language="ar", direction="rtl")))
+    assert book.opf.get("dir") == "rtl" and book.opf.get(XML_LANG) == "ar"
+    assert book.opf.xpath("//opf:spine/@page-progression-direction", namespaces=NS) == ["rtl"]
+    for item in book.manifest("application/xhtml+xml"):
+        assert book.xml(item.get("href")).get("dir") == "rtl"
+
+
+@pytest.mark.parametrize("name", ["content.opf", "toc.ncx"])
+def test_titles_are_escaped_text(rich_book: Book, rich_doc: m.Document, name: str) -> None:
+    assert rich_doc.title in "".join(rich_book.xml(name).itertext())
