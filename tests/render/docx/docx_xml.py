@@ -109,3 +109,23 @@ def luminance(hex_rgb: str) -> float:
 def contrast(fg: str, bg: str) -> float:
     hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+def reading_order(blocks: tuple[m.Block, ...]) -> list[str]:
+    """The text of every block's own inlines, in the order a reader meets them."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, m.ListBlock):
+            for item in block.items:
+                out += reading_order(item)
+        elif isinstance(block, m.Quote | m.Note):
+            out += reading_order(block.blocks)
+        elif isinstance(block, m.ResourceList):
+            for r in block.items:
+                out += [f"{r.name} {m.inline_text(r.description)}", *reading_order(r.note)]
+        elif isinstance(block, m.QuestionList):
+            for q in block.items:
+                out += [m.inline_text(q.question), *reading_order(q.answer)]
+        else:
+            out += [m.inline_text(run) for run in m.block_inlines(block)]
+    return out

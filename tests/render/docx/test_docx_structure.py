@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from docx_xml import NS, Docx, W, heading_level, normalise, paragraph_text, style_id
+from docx_xml import NS, Docx, W, heading_level, normalise, paragraph_text, reading_order, style_id
 
 from publisher import model as m
 from publisher.bibliography import reference_text
@@ -54,26 +54,6 @@ def test_no_empty_paragraph_is_used_for_spacing(any_docx: tuple[m.Document, Docx
     for p in out.body_paragraphs():
         has_content = paragraph_text(p).strip() or p.find(".//w:drawing", NS) is not None
         assert has_content, f"empty paragraph: {p.find('w:pPr/w:pStyle', NS)}"
-
-
-def reading_order(blocks: tuple[m.Block, ...]) -> list[str]:
-    """The text of every block's own inlines, in the order a reader meets them."""
-    out: list[str] = []
-    for block in blocks:
-        if isinstance(block, m.ListBlock):
-            for item in block.items:
-                out += reading_order(item)
-        elif isinstance(block, m.Quote | m.Note):
-            out += reading_order(block.blocks)
-        elif isinstance(block, m.ResourceList):
-            for r in block.items:
-                out += [f"{r.name} {m.inline_text(r.description)}", *reading_order(r.note)]
-        elif isinstance(block, m.QuestionList):
-            for q in block.items:
-                out += [m.inline_text(q.question), *reading_order(q.answer)]
-        else:
-            out += [m.inline_text(run) for run in m.block_inlines(block)]
-    return out
 
 
 def test_every_paragraph_of_the_model_is_in_the_body_in_order(any_docx: tuple[m.Document, Docx]) -> None:

@@ -1,0 +1,58 @@
+"""A second office suite opens the DOCX: LibreOffice converts it to PDF and every paragraph is in the text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx_xml import Docx, normalise, reading_order
+
+from publisher import model as m
+from publisher.bibliography import reference_text
+from publisher.validators import ValidatorMissing
+from publisher.validators.libreoffice import convert_to_pdf
+
+
+def pdf_text(pdf: Path, doc: m.Document) -> str:
+    """The PDF's text without running headers and footers, whitespace collapsed."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise ValidatorMissing("pdftotext", "pdftotext (Debian package poppler-utils)")
+    text = subprocess.run([tool, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    footer = re.compile(r"^(Page \d+ of \d+|Last reviewed: .*)$")
+    kept = []
+    for page in text.split("\f"):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if lines and lines[0] == doc.title:  # the running header
+            lines = lines[1:]
+        kept += [line for line in lines if not footer.match(line)]
+    return normalise(" ".join(kept))
+
+
+def expected_paragraphs(doc: m.Document) -> list[str]:
+    texts = [doc.title]
+    for section in m.walk_sections(doc.sections):
+        texts += [section.title, *reading_order(section.blocks)]
+    texts += [reference_text(r, doc) for r in doc.references]
+    return [normalise(t) for t in texts if t.strip()]
+
+
+@pytest.mark.validator
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["seed", "rich"])
+def test_libreoffice_converts_the_docx_and_keeps_every_paragraph(which: str, tmp_path: Path,
+                                                                 request: pytest.FixtureRequest) -> None:
+    doc: m.Document = request.getfixturevalue(f"{which}_doc")
+    out: Docx = request.getfixturevalue(f"{which}_docx")
+    source = tmp_path / f"{doc.slug}.docx"
+    source.write_bytes(out.data)
+    result = convert_to_pdf(source, tmp_path / "pdf")
+    assert result.ok, [str(f) for f in result.findings]
+    assert result.artifact is not None
+    text = pdf_text(result.artifact, doc)
+    missing = [t[:70] for t in expected_paragraphs(doc) if t not in text]
+    assert not missing
