@@ -7,9 +7,7 @@ import io
 
 import pikepdf
 from weasyprint import HTML
-from weasyprint.urls import FatalURLFetchingError
 
-from publisher.errors import Diagnostic, Location, RenderError
 from publisher.layouts import Layout
 from publisher.model import Document
 from publisher.render import RenderOptions
@@ -19,6 +17,7 @@ from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
 from publisher.render.pdf.page import figure_paths, handout_html
 from publisher.render.pdf.strict import weasyprint_strict
+from publisher.render.pdf.tables import add_column_scope
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -35,20 +34,14 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
     fetcher = RestrictedURLFetcher(roots=[layout.root], files=figure_paths(doc))
     # The file identifier is derived from the input so that two builds give the same bytes.
     identifier = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest().encode()
-    try:
-        with weasyprint_strict(where):
-            pdf = HTML(string=html, base_url=layout.folder("pdf").resolve().as_uri() + "/",
-                       url_fetcher=fetcher).write_pdf(
-                stylesheets=list(engine.stylesheets),
-                font_config=engine.font_config,
-                pdf_variant=PDF_VARIANT,
-                pdf_identifier=identifier,
-            )
-    except FatalURLFetchingError as exc:  # a BaseException: it must not escape as a crash
-        cause = exc.__cause__ or exc
-        raise RenderError(Diagnostic(Location(where), str(cause),
-                                     "images must be files named by the source; layouts may use only their own files")
-                          ) from None
+    with weasyprint_strict(where):
+        pdf = HTML(string=html, base_url=layout.folder("pdf").resolve().as_uri() + "/",
+                   url_fetcher=fetcher).write_pdf(
+            stylesheets=list(engine.stylesheets),
+            font_config=engine.font_config,
+            pdf_variant=PDF_VARIANT,
+            pdf_identifier=identifier,
+        )
     return finish(pdf)
 
 
@@ -58,6 +51,7 @@ def finish(data: bytes) -> bytes:
         mark_orphans_as_artifacts(pdf)
         drop_nested_link_annotations(pdf)
         merge_split_links(pdf)
+        add_column_scope(pdf)
         out = io.BytesIO()
         # deterministic_id: the second /ID half is a hash of the content, so equal input, equal bytes.
         pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)

@@ -1,10 +1,12 @@
-"""Turn what WeasyPrint logs (missing alt, lang or resource, bad CSS) into a RenderError."""
+"""Turn what WeasyPrint logs (missing alt, lang or resource, bad CSS) or refuses to fetch into a RenderError."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+from weasyprint.urls import FatalURLFetchingError
 
 from publisher.errors import Diagnostic, Location, RenderError
 
@@ -24,7 +26,8 @@ class _Collector(logging.Handler):
 
 @contextmanager
 def weasyprint_strict(where: str) -> Iterator[None]:
-    """Raise :class:`RenderError` for every warning or error WeasyPrint logs inside the block.
+    """Raise :class:`RenderError` for every warning or error WeasyPrint logs inside the block,
+    and for a resource the URL fetcher refused (WeasyPrint raises that as a BaseException).
 
     The handler sits on the ``weasyprint`` logger only for the block; builds run
     documents in parallel with processes, not threads, so records are never mixed.
@@ -35,6 +38,10 @@ def weasyprint_strict(where: str) -> Iterator[None]:
     _LOGGER.setLevel(logging.WARNING)  # whatever the root logger's level, warnings reach us
     try:
         yield
+    except FatalURLFetchingError as exc:
+        raise RenderError(Diagnostic(Location(where), str(exc.__cause__ or exc),
+                                     "images must be files named by the source; layouts may use only their own files")
+                          ) from None
     finally:
         _LOGGER.removeHandler(collector)
         _LOGGER.setLevel(level)

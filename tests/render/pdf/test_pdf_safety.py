@@ -1,0 +1,115 @@
+"""The renderer reads only what it may, fails on whatever WeasyPrint complains about, and is repeatable."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import FIGURES, ROOT, SEED, VARIANTS
+
+from publisher.build import BuildPlan, load
+from publisher.errors import RenderError
+from publisher.layouts import Layout
+from publisher.model import Document
+from publisher.render import RenderOptions
+from publisher.render.pdf import html_to_pdf, render
+from publisher.render.pdf.engine import engine_for
+from publisher.render.pdf.fetcher import RefusedURL, RestrictedURLFetcher
+
+PNG = ROOT / "tests" / "fixtures" / "pdf" / "images" / "bars.png"
+
+
+@pytest.fixture(scope="module")
+def doc() -> Document:
+    return load(FIGURES, BuildPlan(out_dir=ROOT / "dist"))
+
+
+def page(body: str, lang: str = ' lang="en"') -> str:
+    return f"<!DOCTYPE html><html{lang}><head><title>t</title></head><body><h1>t</h1>{body}</body></html>"
+
+
+def test_the_fixture_page_renders(doc: Document) -> None:
+    """The control for the refusals below: the same page with an allowed image renders."""
+    pdf = html_to_pdf(page(f'<img src="{PNG.as_uri()}" alt="bars"/>'), doc, Layout(), RenderOptions())
+    assert pdf.startswith(b"%PDF-1.7")
+
+
+@pytest.mark.parametrize("src", [
+    "http://127.0.0.1:9/tracker.png",
+    "https://example.org/x.png",
+    "file:///etc/hostname",
+    (ROOT / "pyproject.toml").as_uri(),
+    "../../pyproject.toml",
+    "data:image/png;base64,iVBORw0KGgo=",
+])
+def test_fetcher_refuses_what_is_not_the_layouts_or_the_documents(doc: Document, src: str) -> None:
+    with pytest.raises(RenderError, match="refused"):
+        html_to_pdf(page(f'<img src="{src}" alt="x"/>'), doc, Layout(), RenderOptions())
+
+
+def test_fetcher_refuses_a_stylesheet_from_the_network(doc: Document) -> None:
+    html = page("").replace("</head>", '<link rel="stylesheet" href="https://example.org/x.css"/></head>')
+    with pytest.raises(RenderError, match="refused"):
+        html_to_pdf(html, doc, Layout(), RenderOptions())
+
+
+def test_fetcher_resolves_dot_dot_and_symlinks(tmp_path: Path) -> None:
+    layout = tmp_path / "layouts"
+    (layout / "pdf").mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("no")
+    (layout / "pdf" / "link.txt").symlink_to(secret)
+    fetcher = RestrictedURLFetcher(roots=[layout])
+    for url in [(layout / "pdf" / "link.txt").as_uri(), (layout / "pdf").as_uri() + "/../../secret.txt"]:
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(url)
+    (layout / "pdf" / "ok.css").write_text("p {}")
+    assert fetcher.fetch((layout / "pdf" / "ok.css").as_uri()).read() == b"p {}"
+
+
+def test_missing_alt_text_is_an_error(doc: Document) -> None:
+    with pytest.raises(RenderError, match="no required alt"):
+        html_to_pdf(page(f'<img src="{PNG.as_uri()}"/>'), doc, Layout(), RenderOptions())
+
+
+def test_missing_language_is_an_error(doc: Document) -> None:
+    with pytest.raises(RenderError, match='"lang"'):
+        html_to_pdf(page("<p>x</p>", lang=""), doc, Layout(), RenderOptions())
+
+
+def test_bad_css_in_a_layout_is_an_error(tmp_path: Path, doc: Document) -> None:
+    root = tmp_path / "layouts"
+    shutil.copytree(Layout().root, root)
+    with (root / "pdf" / "handout.css").open("a") as css:
+        css.write("\np { colr: red; }\n")
+    with pytest.raises(RenderError, match="colr"):
+        render(doc, Layout(root), RenderOptions())
+
+
+def test_a_layout_font_outside_the_layout_is_refused(tmp_path: Path, doc: Document) -> None:
+    root = tmp_path / "layouts"
+    shutil.copytree(Layout().root, root)
+    with (root / "pdf" / "handout.css").open("a") as css:
+        css.write(f'\n@font-face {{ font-family: "Host"; src: url("{(tmp_path / "x.ttf").as_uri()}"); }}\n')
+    with pytest.raises(RenderError, match="refused"):
+        render(doc, Layout(root), RenderOptions())
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_two_renders_are_byte_identical(variant: str) -> None:
+    doc = load(SEED, BuildPlan(out_dir=ROOT / "dist"))
+    first = render(doc, Layout(), VARIANTS[variant])
+    assert render(doc, Layout(), VARIANTS[variant]) == first
+    with pikepdf.open(io.BytesIO(first)) as pdf:  # dates come from the review date, never the clock
+        assert str(pdf.docinfo.CreationDate) == str(pdf.docinfo.ModDate) == "D:20150626"
+
+
+def test_engine_is_reused_per_layout_and_paper() -> None:
+    root = Layout().root
+    letter = engine_for(root, "letter", False)
+    assert engine_for(root, "letter", False) is letter
+    assert engine_for(root, "a4", False) is not letter
+    assert engine_for(root, "a4", True).font_config is letter.font_config
