@@ -24,6 +24,9 @@ class Fmt:
     code: bool = False
     lang: str = ""
     link: bool = False  # inside a w:hyperlink: Word cannot nest them
+    # A ScreenTip for links whose text is their address (printed references need the
+    # address), so a screen reader can announce what the link is, not only where it goes.
+    tooltip: str = ""
 
 
 class InlineWriter:
@@ -59,7 +62,8 @@ class InlineWriter:
                 if fmt.link:  # a link inside a link: keep the text, drop the inner target
                     self._emit(container, paragraph, node.children, fmt)
                 else:
-                    link = ooxml.external_link(container, paragraph.part, node.url)
+                    tip = fmt.tooltip if m.inline_text(node.children) == node.url else ""
+                    link = ooxml.external_link(container, paragraph.part, node.url, tip)
                     self._emit(link, paragraph, node.children, replace(fmt, link=True))
             else:
                 self._citation(container, paragraph, node, fmt)

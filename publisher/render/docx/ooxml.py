@@ -92,10 +92,12 @@ def get_or_add(parent: Element, tag: str, order: Sequence[str]) -> Element:
 # ----------------------------------------------------------------- links and bookmarks
 
 
-def external_link(container: Element, part: Part, url: str) -> Element:
+def external_link(container: Element, part: Part, url: str, tooltip: str = "") -> Element:
     """A ``w:hyperlink`` to ``url``; python-docx reuses one relationship per address."""
     r_id = part.relate_to(url, RT.HYPERLINK, is_external=True)
     link = _w("hyperlink", history="1")
+    if tooltip:
+        link.set(qn("w:tooltip"), xml_text(tooltip))
     link.set(qn("r:id"), r_id)
     container.append(link)
     return link

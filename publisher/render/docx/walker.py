@@ -65,7 +65,7 @@ class Walker:
         self.inlines.text(self.paragraph(Where("Document Info")), reviewed)
         if doc.canonical_url:
             online = (m.Text(f"{word('online_version')}: "), m.Link(doc.canonical_url, (m.Text(doc.canonical_url),)))
-            self.inlines.write(self.paragraph(Where("Document Info")), online)
+            self.inlines.write(self.paragraph(Where("Document Info")), online, Fmt(tooltip=word("online_version")))
 
     def section(self, section: m.Section) -> None:
         self.heading(section.level, section.title, section.id)
@@ -82,7 +82,8 @@ class Walker:
             p = self.paragraph(Where("Reference"))
             ident = anchors.next_id()
             ooxml.bookmark_start(p._p, ident, anchors.name("reference", ref.id))
-            self.inlines.write(p, (m.Text(f"[{ref.number}]\t"), *reference_inlines(ref, self.ctx.doc)))
+            self.inlines.write(p, (m.Text(f"[{ref.number}]\t"), *reference_inlines(ref, self.ctx.doc)),
+                               Fmt(tooltip=ref.title))
             ooxml.bookmark_end(p._p, ident)
             if ref.backlinks:
                 self.inlines.text(p, " ")

@@ -106,3 +106,15 @@ def test_links_use_the_hyperlink_character_style(any_docx: tuple[m.Document, Doc
     style = out.styles.find("w:style[@w:styleId='Hyperlink']", NS)
     assert style.get(W + "type") == "character"
     assert style.find("w:rPr/w:u", NS).get(W + "val") == "single"
+
+
+def test_links_that_show_their_address_have_a_screen_tip(seed_docx: Docx, seed_doc: m.Document) -> None:
+    rels = seed_docx.rels()
+    tips = {}
+    for link in seed_docx.document.iter(W + "hyperlink"):
+        if link.get(R_ID) and paragraph_text(link) == rels[link.get(R_ID)].get("Target"):
+            tips[paragraph_text(link)] = link.get(W + "tooltip")
+    assert all(tips.values())
+    assert {r.url: tips[r.url] for r in seed_doc.references} == {r.url: r.title for r in seed_doc.references}
+    named = [h for h in seed_docx.document.iter(W + "hyperlink") if paragraph_text(h) == "Orphanet"]
+    assert named and all(h.get(W + "tooltip") is None for h in named)  # meaningful text needs no tip
