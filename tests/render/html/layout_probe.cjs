@@ -1,6 +1,6 @@
 // Opens local HTML files in headless Chromium (puppeteer-core from tools/node_modules, Debian's
 // browser) at a given viewport and prints, per file, what a reflow test needs as JSON:
-// the viewport and document widths and the elements sticking out past the right edge.
+// the viewport and document widths, the elements sticking out past the right edge, and\n// how the first links look when reached with the Tab key.
 //
 //   node layout_probe.cjs TOOLS_DIR WIDTH HEIGHT TEXT_SPACING(0|1) SCREENSHOT_DIR|- FILE...
 //
@@ -30,6 +30,17 @@ async function probe(browser, file) {
       .map((e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className ? "." + e.className : ""}`);
     return { viewport: window.innerWidth, client: root.clientWidth, scroll: root.scrollWidth, wide: wide.slice(0, 10) };
   });
+  // Keyboard focus: tab through the first links and record how the focused one looks.
+  result.focus = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    result.focus.push(await page.evaluate(() => {
+      const e = document.activeElement;
+      const s = getComputedStyle(e);
+      return { tag: e.tagName.toLowerCase(), href: e.getAttribute("href"), background: s.backgroundColor,
+        shadow: s.boxShadow, visible: e.matches(":focus-visible") };
+    }));
+  }
   if (shots !== "-") {
     const name = `${path.basename(file, path.extname(file))}-${width}${spacing === "1" ? "-spacing" : ""}.png`;
     await page.screenshot({ path: path.join(shots, name), fullPage: true });

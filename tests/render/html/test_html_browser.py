@@ -1,4 +1,4 @@
-"""The page in real headless Chromium: axe-core WCAG 2.2 A/AA, AAA text contrast, and reflow at 320 CSS px."""
+"""The page in real headless Chromium: axe-core WCAG 2.2 A/AA, AAA text contrast, reflow at 320 CSS px, focus."""
 
 from __future__ import annotations
 
@@ -56,3 +56,14 @@ def test_reflows_at_320_css_pixels_without_horizontal_scrolling(pages_dir: Path,
         assert page["viewport"] == 320
         assert page["scroll"] <= page["client"], page
         assert page["wide"] == [], page
+
+
+@pytest.mark.validator
+def test_keyboard_focus_is_visible(pages_dir: Path) -> None:
+    # The stylesheet's focus style: a yellow (#ffdd00) block with a dark bar under it (WCAG 2.4.7).
+    for page in _probe([pages_dir / "leiomyosarcoma.html"], 1280, text_spacing=False):
+        focus = page["focus"]
+        assert focus[0]["href"] == "#main"  # the skip link comes first
+        for step in focus:
+            assert step["tag"] == "a" and step["visible"], step
+            assert step["background"] == "rgb(255, 221, 0)" and step["shadow"] != "none", step
