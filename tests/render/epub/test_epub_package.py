@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
+import subprocess
+import sys
 import uuid
 import zipfile
 
 import pytest
-from epub_book import NS, XML_LANG, Book, render_epub
+from epub_book import NS, SEED, XML_LANG, Book, render_epub
 
 from publisher import model as m
 from publisher.render.epub.metadata import CONFORMS_TO, identifier
@@ -88,3 +92,22 @@ def test_direction_rtl_reaches_package_spine_and_documents(seed_doc: m.Document)
 @pytest.mark.parametrize("name", ["content.opf", "toc.ncx"])
 def test_titles_are_escaped_text(rich_book: Book, rich_doc: m.Document, name: str) -> None:
     assert rich_doc.title in "".join(rich_book.xml(name).itertext())
+
+
+def test_identical_across_processes_with_different_hash_seeds() -> None:
+    # Set and dict iteration must not leak into the output: string hashing differs per process.
+    code = (
+        "import hashlib, sys; from pathlib import Path; from publisher.build import BuildPlan, load; "
+        "from publisher.layouts import Layout; from publisher.render import RenderOptions; "
+        "from publisher.render.epub import render; from publisher.render.html import render as html; "
+        f"d = load(Path({str(SEED)!r}), BuildPlan(Path('.'))); "
+        "print(hashlib.sha256(render(d, Layout(), RenderOptions())).hexdigest(), "
+        "hashlib.sha256(html(d, Layout(), RenderOptions())).hexdigest())"
+    )
+    digests = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1
+    assert hashlib.sha256(b"").hexdigest() not in digests.pop()
