@@ -28,6 +28,7 @@ def write_header_footer(document: DocxDocument, ctx: Context, *, keep_template: 
     writer = InlineWriter(ctx)
     doc = ctx.doc
     for section in document.sections:
+        # is_linked_to_previous is python-docx's "this section has no header/footer of its own".
         if not (keep_template and not section.header.is_linked_to_previous):
             section.header.is_linked_to_previous = False
             p = _first_paragraph(section.header.paragraphs, ctx, "Header")

@@ -117,7 +117,7 @@ class Walker:
         elif isinstance(block, m.QuestionList):
             self.item_list([(q.question, q.answer, True) for q in block.items], where)
         elif isinstance(block, m.Figure):
-            self.figure(block, where)
+            self.figure(block)
         else:
             self.table(block)
 
@@ -156,7 +156,7 @@ class Walker:
         self.inlines.text(label, block.title or self.ctx.word(block.kind), Fmt(bold=True))
         self.blocks(block.blocks, Where("Note", where.depth))
 
-    def figure(self, block: m.Figure, where: Where) -> None:
+    def figure(self, block: m.Figure) -> None:
         if Path(block.path).suffix.lower() == ".svg":
             # python-docx cannot embed SVG and nothing here rasterises it: say what it shows instead.
             if not block.decorative:
