@@ -74,6 +74,8 @@ def test_table_has_a_repeating_header_row_and_alt_text(rich_docx: Docx, rich_doc
     assert int(look.get(W + "val"), 16) & 0x0020  # the legacy bitmask says first row too
     assert table.find("w:tblPr/w:tblCaption", NS).get(W + "val") == model_table.caption
     assert table.find("w:tblPr/w:tblDescription", NS).get(W + "val") == model_table.summary
+    # Simple structure (Word's checker warns on merged or split cells).
+    assert table.find(".//w:gridSpan", NS) is None and table.find(".//w:vMerge", NS) is None
     assert [[paragraph_text(c) for c in r.findall("w:tc", NS)] for r in rows] == [
         [m.inline_text(c) for c in row] for row in (model_table.header, *model_table.rows)]
 
