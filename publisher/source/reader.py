@@ -14,6 +14,7 @@ from publisher.errors import Diagnostic, Location, SourceError, error
 from publisher.i18n import strings_for
 from publisher.normalize import RESERVED_IDS
 from publisher.source import schema as s
+from publisher.source.images import ImageProblem, check_image
 from publisher.source.markdown import Converter, Field
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import load_yaml, plain, position, read_text, text_start
@@ -265,6 +266,10 @@ class _Reader:
             raise self._err(where, f"image '{img.file}' does not exist", "check the path, relative to this source file")
         if target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".gif"):
             raise self._err(where, f"image '{img.file}' is not PNG, JPEG, GIF or SVG", "convert it to PNG or SVG")
+        try:
+            check_image(target)
+        except ImageProblem as problem:
+            raise self._err(where, f"image '{img.file}' {problem.args[0]}", problem.args[1]) from None
         caption = self._inlines(img.caption, (*loc, "caption")) if img.caption else ()
         return m.Figure(str(target), img.alt or "", img.decorative, caption)
 

@@ -92,6 +92,11 @@ FILE_CASES = [
     Case("markdown-image", "9:16", "in Markdown text is remote", "![x](url) is refused, not turned into a link"),
     Case("image-not-an-image", "11:17", "is not PNG, JPEG, GIF or SVG", "only image files are embedded"),
     Case("image-without-alt", "11:11", "an image needs alt text", "accessibility: alt or decorative"),
+    Case("image-wrong-type", "11:17", "is not a readable image", "HTML saved as .png would crash a renderer"),
+    Case("svg-with-script", "11:17", "contains <script>", "a drawing cannot run code in any reader"),
+    Case("svg-external-reference", "11:17", "refers to 'https://example.org/tracker.png'",
+         "a drawing cannot make a renderer or reader fetch"),
+    Case("svg-with-entity", "11:17", "has a DOCTYPE", "XXE: an entity cannot pull /etc/passwd into a PDF"),
 ]
 
 

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corpus import BAD, FILE_CASES, Case
 
 from publisher.cli import main
+from robustness.corpus import BAD, FILE_CASES, Case
 
 MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "minimal.yaml"
 BASE = (BAD / "missing-title.yaml").read_text(encoding="utf-8")  # the corpus's base document minus line 1

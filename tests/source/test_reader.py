@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from robustness.helpers import png
 
 from publisher import model as m
 from publisher.errors import SourceError
@@ -96,7 +97,7 @@ def test_section_ids(tmp_path: Path) -> None:
 
 def test_image_checks(tmp_path: Path) -> None:
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "ok.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "images" / "ok.png").write_bytes(png())
     (tmp_path / "images" / "link.png").symlink_to("/etc/hostname")
     block = "    blocks:\n      - image:\n          file: {}\n          alt: A picture.\n"
 
@@ -121,7 +122,7 @@ def test_image_checks(tmp_path: Path) -> None:
 
 def test_project_root_widens_where_images_may_live(tmp_path: Path) -> None:
     (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "shared" / "x.png").write_bytes(png())
     (tmp_path / "src").mkdir()
     path = tmp_path / "src" / "doc.yaml"
     path.write_text(BASE.replace("    body: Some text.\n",
