@@ -13,6 +13,10 @@ from publisher import __version__
 COMMANDS: dict[str, str] = {
     "build": "publisher.commands.build",
     "check": "publisher.commands.check",
+    "lint": "publisher.commands.lint",
+    "schema": "publisher.commands.schema",
+    "new": "publisher.commands.new",
+    "serve": "publisher.commands.serve",
     "catalog": "publisher.catalog.command",
 }
 
