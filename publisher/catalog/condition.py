@@ -36,6 +36,7 @@ class Writer:
         self.scale = 1 + int(rng.paretovariate(2.0)) if rng.random() < 0.2 else 1
         self.references = self._references()
         self.cited: list[str] = []
+        self.cite_rate = 0.25  # share of sentences with a citation
 
     # ------------------------------------------------------------ text
 
@@ -60,31 +61,34 @@ class Writer:
         self.cited.extend(keys)
         return "[" + "; ".join(f"@{k}" for k in keys) + "]"
 
-    def sentence(self, bank: tuple[str, ...]) -> str:
-        text = self.fill(self.rng.choice(bank))
+    def sentence(self, template: str) -> str:
+        text = self.fill(template)
         roll = self.rng.random()
         if roll < 0.08:
             words = text.split(" ")
-            at = self.rng.randrange(len(words))
-            words[at] = f"*{words[at]}*" if roll < 0.04 else f"**{words[at]}**"
-            text = " ".join(words)
-        if self.rng.random() < 0.25:
+            long = [i for i, word in enumerate(words) if len(word) > 5 and word.isalpha()]
+            if long:
+                at = self.rng.choice(long)
+                words[at] = f"*{words[at]}*" if roll < 0.04 else f"**{words[at]}**"
+                text = " ".join(words)
+        if self.rng.random() < self.cite_rate:
             text = text[:-1] + self.cite() + text[-1]
         return text
 
     def paragraph(self, bank: tuple[str, ...] = w.GENERAL, sentences: tuple[int, int] = (2, 5)) -> str:
-        return " ".join(self.sentence(bank) for _ in range(self.rng.randint(*sentences)))
+        count = min(len(bank), self.rng.randint(*sentences))
+        return " ".join(self.sentence(t) for t in self.rng.sample(bank, count))
 
     def paragraphs(self, bank: tuple[str, ...] = w.GENERAL, most: int = 2) -> str:
         count = self.rng.randint(1, most * self.scale)
         return "\n\n".join(self.paragraph(bank) for _ in range(count)) + "\n"
 
-    def bullet_list(self, items: list[str], ordered: bool = False) -> str:
+    def bullet_list(self, items: list[str], ordered: bool = False, details: tuple[str, ...] = ()) -> str:
         lines = []
         for i, item in enumerate(items):
             lines.append(f"{i + 1}. {item}" if ordered else f"- {item}")
-            if not ordered and self.rng.random() < 0.15:  # an occasional nested list
-                lines.extend(f"  - {self.rng.choice(w.TREATMENTS)}" for _ in range(2))
+            if details and self.rng.random() < 0.3:  # an occasional nested list
+                lines.extend(f"  - {detail}" for detail in self.rng.sample(details, 2))
         return "\n".join(lines) + "\n"
 
     # ------------------------------------------------------------ parts

@@ -54,7 +54,8 @@ def _md(text: str) -> LiteralScalarString:
 
 def _symptoms(page: Writer, images: dict[str, bytes]) -> Source:
     blocks: list[Source] = [{"text": _md(page.paragraphs(w.ORGAN_SENTENCES))},
-                            {"text": _md(page.bullet_list([s[0].upper() + s[1:] for s in page.symptoms]))},
+                            {"text": _md(page.bullet_list([s[0].upper() + s[1:] for s in page.symptoms],
+                                                          details=w.SYMPTOM_DETAILS))},
                             page.symptom_table()]
     if page.rng.random() < 0.6:
         name = f"images/{page.slug}-symptoms.png"
@@ -98,9 +99,13 @@ def _prognosis(page: Writer) -> Source:
 
 
 def _clinician(page: Writer) -> Source:
-    return {"title": "For clinicians", "audience": "clinician", "sections": [
+    # No citations here: a reference cited only for clinicians would be uncited in the patient edition.
+    page.cite_rate, rate = 0.0, page.cite_rate
+    section = {"title": "For clinicians", "audience": "clinician", "sections": [
         {"title": "Differential diagnosis", "body": _md(page.paragraphs(w.ORGAN_SENTENCES, 1))},
         {"title": "Management", "body": _md(page.paragraphs(w.TREATMENT_SENTENCES, 1))}]}
+    page.cite_rate = rate
+    return section
 
 
 def _research(page: Writer) -> Source:

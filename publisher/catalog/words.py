@@ -17,6 +17,8 @@ SYMPTOMS = ("tiredness (fatigue)", "muscle weakness", "joint pain", "frequent in
             "shortness of breath", "seizures", "hearing loss", "vision problems", "easy bruising", "skin rashes",
             "delayed speech", "stomach pain", "an enlarged liver", "a fast heartbeat", "curved spine (scoliosis)",
             "low blood sugar", "swelling in the legs", "trouble swallowing", "learning difficulties")
+SYMPTOM_DETAILS = ("often mild at first", "may come and go", "can start at any age", "usually worse with illness",
+                   "may need treatment of its own")
 FREQUENCIES = (("Very frequent", "80–99%"), ("Frequent", "30–79%"), ("Occasional", "5–29%"), ("Rare", "1–4%"))
 GENES = ("ABCD4", "COL9A2", "FBN3", "GLB2", "KCNQ6", "LMNB3", "MYH15", "NPHS4", "PEX27", "SLC52A4", "TTN2", "ZFP91")
 INHERITANCE = ("autosomal dominant", "autosomal recessive", "X-linked", "mitochondrial")
