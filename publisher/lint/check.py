@@ -47,12 +47,14 @@ def today_from_environment() -> dt.date:
 def lint_file(path: Path, options: LintOptions, originals: document.Originals | None = None) -> FileReport:
     shown = str(path)
     try:
-        # Both audiences: clinician-only content must be as valid as the rest.
-        for audience in ("patient", "clinician"):
-            read_source(path, ReadOptions(audience=audience))
+        read_source(path)
         text = read_text(path)
         tree = load_yaml(text, shown)
-        src = s.SourceDocument.model_validate(plain(tree))
+        data = plain(tree)
+        src = s.SourceDocument.model_validate(data)
+        if _mentions_clinicians(data):
+            # Clinician-only content must be as valid as the rest; reading is slow, so only when there is some.
+            read_source(path, ReadOptions(audience="clinician"))
     except PublisherError as exc:
         return FileReport(path, errors=tuple(exc.diagnostics))
     except RecursionError:
@@ -75,3 +77,11 @@ def lint_file(path: Path, options: LintOptions, originals: document.Originals | 
             found.extend(rules.link_texts(shown, prose))
     ordered = sorted(found, key=lambda f: (f.line, f.rule, f.message))
     return FileReport(path, src.language, tuple(ordered), tuple(scores))
+
+
+def _mentions_clinicians(node: object) -> bool:
+    if isinstance(node, dict):
+        return node.get("audience") == "clinician" or any(_mentions_clinicians(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_mentions_clinicians(v) for v in node)
+    return False

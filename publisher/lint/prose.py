@@ -59,7 +59,7 @@ class Walker:
     def __init__(self, shown: str, tree: Any, raw_lines: Sequence[str]) -> None:
         self.shown = shown
         self.tree = tree
-        self.raw_lines = raw_lines
+        self.raw_lines = tuple(raw_lines)
 
     def units(self, src: s.SourceDocument, summary_title: str) -> list[Unit]:
         summary = self.prose(src.summary, ("summary",), True)
@@ -125,7 +125,7 @@ class Walker:
         line, col = text_start(self.tree, loc)
         if line != position(self.tree, loc)[0]:
             col = 1  # a block scalar ("|" or ">") starts on the next line, at its own indentation
-        converter = Converter(MdField(self.shown, line, col, tuple(self.raw_lines)), lambda key, where: None)
+        converter = Converter(MdField(self.shown, line, col, self.raw_lines), lambda key, where: None)
         out = Prose(loc, graded)
         text = _Text()
         if lead:

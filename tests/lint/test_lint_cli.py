@@ -84,3 +84,12 @@ def test_default_sources_are_source_yaml(tmp_path: Path, monkeypatch: pytest.Mon
     out = capsys.readouterr().out
     assert "source/leiomyosarcoma.yaml:57: section 'Prognosis' reads at grade " in out
     assert "source/leiomyosarcoma.yaml (en; Flesch–Kincaid grade, target ≤ 8)" in out
+
+
+def test_errors_in_clinician_only_content_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copytree(FIXTURES / "images", tmp_path / "images")
+    source = tmp_path / "clean.yaml"
+    text = (FIXTURES / "clean.yaml").read_text()
+    source.write_text(text.replace("when clinical presentation", "when clinical presentation[@nowhere]"))
+    assert main(["lint", str(source)]) == 2  # the patient build never reads that section; lint does
+    assert "unknown citation key 'nowhere'" in capsys.readouterr().err
