@@ -60,7 +60,7 @@ def main(runs: int = 7) -> None:
     t_styled = median_seconds(raw_styled, runs)
     print(f"ours (cached CSS + fonts, strict, post-processing): {t_ours * 1000:.0f} ms")
     print(f"raw WeasyPrint, same HTML, no CSS:                  {t_bare * 1000:.0f} ms  ratio {t_ours / t_bare:.2f}")
-    print(f"raw WeasyPrint, same HTML + CSS parsed each time:   {t_styled * 1000:.0f} ms  ratio {t_ours / t_styled:.2f}")
+    print(f"raw WeasyPrint, same HTML + CSS parsed each time: {t_styled * 1000:.0f} ms  ratio {t_ours / t_styled:.2f}")
 
 
 if __name__ == "__main__":
