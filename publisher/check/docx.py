@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,7 +139,7 @@ def table_headers(ctx: DocxContext) -> Outcome:
     return passed(f"{len(tables)} table(s), all with a header row")
 
 
-def check_docx(path: Path, selection: Selection) -> tuple[list[RuleResult], Extract]:
+def check_docx(path: Path, selection: Selection) -> tuple[list[RuleResult], Callable[[], Extract]]:
     extract = extract_docx(path)
     ctx = DocxContext(path, read_docx(path), extract)
-    return rules.run(ctx, path, selection), extract
+    return rules.run(ctx, path, selection), lambda: extract

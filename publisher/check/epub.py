@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def package_lang(ctx: EpubContext) -> Outcome:
     return passed(f"xml:lang {lang}")
 
 
-def check_epub(path: Path, selection: Selection, ci: bool) -> tuple[list[RuleResult], Extract]:
+def check_epub(path: Path, selection: Selection, ci: bool) -> tuple[list[RuleResult], Callable[[], Extract]]:
     package = read_package(path)
     extract = from_roots(path, "epub", [root for _name, root in package.spine])
-    return rules.run(EpubContext(path, package, ci), path, selection), extract
+    return rules.run(EpubContext(path, package, ci), path, selection), lambda: extract

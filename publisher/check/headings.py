@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
 
 from publisher.check.result import Outcome, failed, passed
-from publisher.extract.text import normalize
+from publisher.extract.text import match_key, normalize
 
 Outline = Sequence[tuple[int, str]]
 
@@ -34,19 +35,30 @@ def _norm(outline: Outline) -> list[tuple[int, str]]:
     return [(level, normalize(text)) for level, text in outline]
 
 
+def _same(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    # Text is compared without spaces and hyphens: a PDF does not say whether a heading that wraps
+    # after "/" or a hyphen had a space there, and layout is not content.
+    return a[0] == b[0] and match_key(a[1]) == match_key(b[1])
+
+
+def _keys(entries: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    return [(level, match_key(text)) for level, text in entries]
+
+
 def outline_difference(actual: Outline, expected: Outline, actual_name: str, expected_name: str) -> str:
-    """'' when equal (after normalisation), else the first difference in words."""
+    """'' when equal (levels exactly, text after normalisation), else what differs, in words."""
     got, want = _norm(actual), _norm(expected)
-    if got == want:
+    if len(got) == len(want) and all(_same(a, b) for a, b in zip(got, want, strict=True)):
         return ""
-    for index, (a, b) in enumerate(zip(got, want, strict=False), start=1):
-        if a != b:
-            return f"{actual_name} differ from the {expected_name} at entry {index}: {_show(a)} where the " \
-                   f"{expected_name} have {_show(b)}"
-    if len(got) > len(want):
-        return f"{actual_name} have {len(got) - len(want)} extra entr(ies) at the end, first {_show(got[len(want)])}"
-    return f"{actual_name} lack the last {len(want) - len(got)} entr(ies) of the {expected_name}, " \
-           f"first {_show(want[len(got)])}"
+    changes = []
+    matcher = difflib.SequenceMatcher(a=_keys(got), b=_keys(want), autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op in ("delete", "replace"):
+            changes += [f"unexpected {_show(e)}" for e in got[i1:i2]]
+        if op in ("insert", "replace"):
+            changes += [f"missing {_show(e)}" for e in want[j1:j2]]
+    more = f" (+{len(changes) - 3} more)" if len(changes) > 3 else ""
+    return f"{actual_name} differ from the {expected_name}: {'; '.join(changes[:3])}{more}"
 
 
 def _show(entry: tuple[int, str]) -> str:

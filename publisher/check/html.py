@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def img_alt(ctx: HtmlContext) -> Outcome:
     return passed(f"{len(images)} image(s), all with alt")
 
 
-def check_html(path: Path, selection: Selection, ci: bool) -> tuple[list[RuleResult], Extract]:
+def check_html(path: Path, selection: Selection, ci: bool) -> tuple[list[RuleResult], Callable[[], Extract]]:
     root = parse_html(path)
-    return rules.run(HtmlContext(path, root, ci), path, selection), from_roots(path, "html", [root])
+    extract = from_roots(path, "html", [root])
+    return rules.run(HtmlContext(path, root, ci), path, selection), lambda: extract

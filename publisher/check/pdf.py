@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,11 @@ class PdfContext:
     path: Path
     pdf: pikepdf.Pdf
     tree: StructTree
-    extract: Extract
+
+    @cached_property
+    def extract(self) -> Extract:
+        # Reading the text (pdfminer) is the slow part of a PDF check: only rules that need it pay.
+        return extract_pdf(self.path)
 
 
 rules: RuleSet[PdfContext] = RuleSet()
@@ -174,9 +180,9 @@ def marked_content(ctx: PdfContext) -> Outcome:
     return passed("every marked-content sequence is in the structure tree or an artifact")
 
 
-def check_pdf(path: Path, selection: Selection) -> tuple[list[RuleResult], Extract]:
-    extract = extract_pdf(path)
+def check_pdf(path: Path, selection: Selection) -> tuple[list[RuleResult], Callable[[], Extract]]:
+    """The PDF rules' results, and the file's extract on demand (for the fidelity rules)."""
     with open_pdf(path) as pdf:
-        ctx = PdfContext(path, pdf, StructTree(pdf), extract)
+        ctx = PdfContext(path, pdf, StructTree(pdf))
         results = rules.run(ctx, path, selection)
-    return results + pdfua_rules.run(path, path, selection), extract
+    return results + pdfua_rules.run(path, path, selection), lambda: ctx.extract

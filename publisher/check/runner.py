@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,8 +119,11 @@ def _expected(group: GroupReport, options: CheckOptions, problems: list[Diagnost
     return from_document(doc, f"source {source}"), ""
 
 
+FIDELITY_RULES = ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")
+
+
 def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> None:
-    extracts: list[Extract] = []
+    lazy: list[Callable[[], Extract]] = []
     for path, fmt in group.files:
         try:
             if fmt == "pdf":
@@ -135,7 +138,15 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
             problems.extend(exc.diagnostics)
             continue
         group.results.extend(results)
-        extracts.append(extract)
+        lazy.append(extract)
+    if not any(options.selection.wants(rule) for rule in FIDELITY_RULES):
+        return
+    extracts: list[Extract] = []
+    for extract_of in lazy:
+        try:
+            extracts.append(extract_of())
+        except UnusableInput as exc:
+            problems.extend(exc.diagnostics)
     expected, no_source = _expected(group, options, problems)
     group.results.extend(check_fidelity(extracts, expected, no_source, options.selection))
 

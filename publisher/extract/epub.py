@@ -28,6 +28,7 @@ class Package:
     opf_path: str
     opf: etree._Element
     spine: tuple[tuple[str, etree._Element], ...]
+    missing: tuple[str, ...] = ()  # spine documents the zip lacks: EPUBCheck's to report, not a reason to stop
 
 
 def _xml(zf: zipfile.ZipFile, name: str, path: Path) -> etree._Element:
@@ -51,15 +52,20 @@ def read_package(path: Path) -> Package:
             base = posixpath.dirname(opf_path)
             manifest = {item.get("id"): item for item in opf.iter(f"{{{OPF}}}item")}
             spine = []
+            missing = []
+            names = set(zf.namelist())
             for itemref in opf.iter(f"{{{OPF}}}itemref"):
                 item = manifest.get(itemref.get("idref"))
                 if item is None or item.get("media-type") != "application/xhtml+xml":
                     continue
                 name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
-                spine.append((name, _xml(zf, name, path)))
+                if name in names:
+                    spine.append((name, _xml(zf, name, path)))
+                else:
+                    missing.append(name)
     except zipfile.BadZipFile as exc:
         raise unusable(path, f"not a valid EPUB: corrupt zip ({exc})", _HINT) from None
-    return Package(path, opf_path, opf, tuple(spine))
+    return Package(path, opf_path, opf, tuple(spine), tuple(missing))
 
 
 def extract_epub(path: Path) -> Extract:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,14 +35,20 @@ class Run:
         return join_glyphs(self.glyphs)
 
 
+# A line that ends in one of these broke inside a word or URL, not at a space.
+_JOINERS = frozenset("/-\u2010\u00ad")
+
+
 def _needs_space(prev: Glyph, cur: Glyph) -> bool:
     # WeasyPrint draws words as separate glyph runs and drops the space at a line end:
-    # a new line, or a gap wider than a thin space, is a word boundary.
+    # a new line, or a gap wider than a thin space, is a word boundary, unless the line
+    # ended at a slash or hyphen (URLs and hyphenated words break there without a space).
     if prev.text.isspace() or cur.text.isspace():
         return False
     size = max(prev.size, cur.size, 1.0)
-    new_line = abs(cur.y0 - prev.y0) > size * 0.5
-    return new_line or cur.x0 - prev.x1 > size * 0.2
+    if abs(cur.y0 - prev.y0) > size * 0.5:
+        return prev.text not in _JOINERS
+    return cur.x0 - prev.x1 > size * 0.2
 
 
 def join_glyphs(glyphs: tuple[Glyph, ...] | list[Glyph]) -> str:
@@ -91,14 +99,28 @@ class _Collector(PDFLayoutAnalyzer):
         return advance
 
 
+# pdfminer reads content streams in pure Python (about 0.4 s a page): a batch that checks the
+# same bytes twice (a PDF and its copy, a test suite) reads them once. Keyed by content, bounded.
+_CACHE: dict[str, dict[tuple[int, int], Run]] = {}
+_CACHE_SIZE = 16
+
+
 def marked_runs(path: Path) -> dict[tuple[int, int], Run]:
     """Every MCID's glyphs; content outside any MCID (artifacts, untagged text) is not collected."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    cached = _CACHE.get(digest)
+    if cached is not None:
+        return cached
     manager = PDFResourceManager(caching=True)
     device = _Collector(manager)
     interpreter = PDFPageInterpreter(manager, device)
-    with path.open("rb") as handle:
-        for page in PDFPage.get_pages(handle):
-            interpreter.process_page(page)
-            # Glyphs are filed in device.runs; drop the page's layout objects to keep memory flat.
-            device.cur_item._objs = []
-    return {key: Run(key[0], tuple(glyphs)) for key, glyphs in device.runs.items()}
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interpreter.process_page(page)
+        # Glyphs are filed in device.runs; drop the page's layout objects to keep memory flat.
+        device.cur_item._objs = []
+    runs = {key: Run(key[0], tuple(glyphs)) for key, glyphs in device.runs.items()}
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[digest] = runs
+    return runs
