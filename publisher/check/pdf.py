@@ -13,6 +13,7 @@ import pikepdf
 
 from publisher.check.content import unowned_content
 from publisher.check.headings import heading_order, outline_difference
+from publisher.check.pdfua import PdfuaContext
 from publisher.check.pdfua import rules as pdfua_rules
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
 from publisher.extract.model import Extract
@@ -180,9 +181,9 @@ def marked_content(ctx: PdfContext) -> Outcome:
     return passed("every marked-content sequence is in the structure tree or an artifact")
 
 
-def check_pdf(path: Path, selection: Selection) -> tuple[list[RuleResult], Callable[[], Extract]]:
+def check_pdf(path: Path, selection: Selection, ci: bool = False) -> tuple[list[RuleResult], Callable[[], Extract]]:
     """The PDF rules' results, and the file's extract on demand (for the fidelity rules)."""
     with open_pdf(path) as pdf:
         ctx = PdfContext(path, pdf, StructTree(pdf))
         results = rules.run(ctx, path, selection)
-    return results + pdfua_rules.run(path, path, selection), lambda: ctx.extract
+    return results + pdfua_rules.run(PdfuaContext(path, ci), path, selection), lambda: ctx.extract

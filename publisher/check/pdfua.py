@@ -7,17 +7,30 @@ visible but is not mistaken for a defect of the file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from publisher.check.result import Outcome, RuleSet, failed, passed
+from publisher.check.result import Outcome, RuleSet, failed, passed, skipped
 
-rules: RuleSet[Path] = RuleSet()
+
+@dataclass(frozen=True)
+class PdfuaContext:
+    path: Path
+    ci: bool
+
+
+rules: RuleSet[PdfuaContext] = RuleSet()
 
 
 @rules.rule("pdf.pdfua", "pdfua", "the pdfua package finds no certain PDF/UA-1 error")
-def pdfua_errors(path: Path) -> Outcome:
-    import pdfua  # imported here: it loads its rule catalogue, which only this rule needs
-
+def pdfua_errors(ctx: PdfuaContext) -> Outcome:
+    path = ctx.path
+    try:
+        import pdfua  # imported here: it loads its rule catalogue, which only this rule needs
+    except ImportError:
+        # A dependency of publisher: missing only in a broken install. Like a validator: named, fatal in CI.
+        message = "pdfua is not installed — install publisher's dependencies with: pip install -e ."
+        return failed(message) if ctx.ci else skipped(f"skipped (not installed): {message}")
     try:
         report = pdfua.validate(str(path))
     except pdfua.PdfuaError as exc:

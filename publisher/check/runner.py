@@ -127,7 +127,7 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
     for path, fmt in group.files:
         try:
             if fmt == "pdf":
-                results, extract = check_pdf(path, options.selection)
+                results, extract = check_pdf(path, options.selection, options.ci)
             elif fmt == "docx":
                 results, extract = check_docx(path, options.selection)
             elif fmt == "epub":
