@@ -51,17 +51,17 @@ def _outline(extract: Extract) -> tuple[tuple[int, str], ...]:
 
 
 def _outline_outcome(extract: Extract, want: tuple[tuple[int, str], ...], against: str) -> Outcome:
-    difference = outline_difference(_outline(extract), want, "headings", f"{against} outline")
-    return failed(difference) if difference else passed(f"{len(want)} headings match the {against}")
+    difference = outline_difference(_outline(extract), want, "headings", f"outline of {against}")
+    return failed(difference) if difference else passed(f"{len(want)} headings match {against}")
 
 
 def _references_outcome(extract: Extract, want: tuple[tuple[int, str], ...], against: str) -> Outcome:
     got = extract.references
     if got == want:
-        return passed(f"{len(want)} references match the {against}")
+        return passed(f"{len(want)} references match {against}")
     missing = [f"[{n}] {u or '(no URL)'}" for n, u in want if (n, u) not in got]
     extra = [f"[{n}] {u or '(no URL)'}" for n, u in got if (n, u) not in want]
-    parts = [f"{len(got)} references where the {against} has {len(want)}"]
+    parts = [f"{len(got)} references where {against} has {len(want)}"]
     if missing:
         parts.append(f"missing {', '.join(missing[:3])}")
     if extra:
@@ -81,9 +81,9 @@ def _links_outcome(extract: Extract, source: frozenset[str] | None, formats: fro
                       lacking_source)
     if missing or extra:
         detail = [f"missing {u}" for u in missing] + [f"extra {u}" for u in extra]
-        return failed(f"external links differ from the {against}: {detail[0]}"
+        return failed(f"external links differ from {against}: {detail[0]}"
                       + (f" (+{len(detail) - 1} more)" if len(detail) > 1 else ""), detail)
-    return passed(f"{len(got)} external links, the same as the {against}")
+    return passed(f"{len(got)} external links, the same as {against}")
 
 
 def _text_outcome(extract: Extract, sentences: tuple[str, ...], links: frozenset[str]) -> Outcome:
@@ -104,11 +104,11 @@ def check_fidelity(extracts: Sequence[Extract], expected: Expected | None, no_so
     if not extracts:
         return []
     if expected is None and len(extracts) < 2:
-        results = [(rule, skipped(f"nothing to compare: one format and {no_source}"))
+        results = [(rule, skipped(f"skipped: one format only and {no_source}"))
                    for rule in ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")]
         return [RuleResult(rule, str(extracts[0].path), o.status, o.message, TOOL) for rule, o in results
                 if selection.wants(rule)]
-    against = expected.name if expected else "majority of formats"
+    against = expected.name if expected else "the majority of formats"
     outline = expected.outline if expected and expected.outline is not None else \
         _consensus([_outline(e) for e in extracts])
     refs = expected.references if expected and expected.references is not None else \
@@ -120,7 +120,7 @@ def check_fidelity(extracts: Sequence[Extract], expected: Expected | None, no_so
         checks: list[tuple[str, Outcome]] = [
             ("fidelity.outline", _outline_outcome(extract, outline, against)),
             ("fidelity.references", _references_outcome(extract, refs, against)),
-            ("fidelity.links", _links_outcome(extract, source_links, formats_links, "other formats")),
+            ("fidelity.links", _links_outcome(extract, source_links, formats_links, "the other formats")),
         ]
         if expected is not None and expected.sentences is not None:
             checks.append(("fidelity.text", _text_outcome(extract, expected.sentences, source_links or frozenset())))

@@ -96,6 +96,11 @@ class RuleSet(Generic[C]):
         for rule in self.rules:
             if not selection.wants(rule.id):
                 continue
-            outcome = rule.func(context)
+            try:
+                outcome = rule.func(context)
+            except Exception as exc:
+                # Files under check are untrusted: a rule that cannot read one must not hide the other
+                # rules' results or print a traceback. It fails, saying what stopped it.
+                outcome = failed(f"could not evaluate this rule on the file: {type(exc).__name__}: {exc}")
             out.append(RuleResult(rule.id, str(file), outcome.status, outcome.message, rule.tool, outcome.details))
         return out

@@ -116,7 +116,7 @@ def _expected(group: GroupReport, options: CheckOptions, problems: list[Diagnost
         problems.extend(exc.diagnostics)
         return None, f"the source {source} has errors"
     group.source = str(source)
-    return from_document(doc, f"source {source}"), ""
+    return from_document(doc, str(source)), ""
 
 
 FIDELITY_RULES = ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")
@@ -136,6 +136,7 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
                 results, extract = check_html(path, options.selection, options.ci)
         except UnusableInput as exc:
             problems.extend(exc.diagnostics)
+            group.files = [f for f in group.files if f[0] != path]
             continue
         group.results.extend(results)
         lazy.append(extract)
@@ -164,4 +165,5 @@ def check(paths: Sequence[Path], options: CheckOptions | None = None) -> CheckRu
     run.groups = _groups(usable)
     for group in run.groups:
         check_group(group, options, run.problems)
+    run.groups = [g for g in run.groups if g.files]  # a group whose every file was unusable has nothing to report
     return run

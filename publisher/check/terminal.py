@@ -38,7 +38,7 @@ def print_run(run: CheckRun, reports: list[Path], stream: TextIO | None = None) 
     stream = stream or sys.stdout
     # Wide enough that one result stays on one line when output is captured or piped.
     console = Console(file=stream, highlight=False, width=None if stream.isatty() else 160, soft_wrap=True)
-    if run.groups:
+    if any(g.files for g in run.groups):
         console.print(summary_table(run))
     for result in run.results:
         if result.status is Status.PASS:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NAMES, Checked
+from conftest import NAMES, SOURCES, Checked
 
 # A 1x1 PNG inline: the page stays self-contained (axe blocks remote requests).
 PNG = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5E"
@@ -52,7 +52,8 @@ def test_html_missing_a_heading_fails_fidelity(outputs: Path, run_check: Callabl
     result = run_check(*(outputs / n for n in NAMES.values()), "--rule", "fidelity.*")
     assert result.status == 1
     assert result.failed(path, "fidelity.outline")
-    assert f"{path}: fidelity.outline: fail: headings differ from the source" in result.out
+    source = SOURCES / "leiomyosarcoma.yaml"
+    assert f"{path}: fidelity.outline: fail: headings differ from the outline of {source}" in result.out
     assert "missing level 2 'Prognosis'" in result.out
     others = [outputs / NAMES[f] for f in ("pdf", "large-print.pdf", "docx", "epub")]
     assert not any(result.failed(p, "fidelity.outline") for p in others)
