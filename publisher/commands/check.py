@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import fnmatch
 import json
 import sys
 from collections.abc import Sequence
@@ -72,6 +74,14 @@ def run(args: argparse.Namespace) -> int:
         for rule_id, tool, summary in all_rules():
             print(f"{rule_id:<24} {tool:<18} {summary}")
         return 0
+    ids = [rule_id for rule_id, _tool, _summary in all_rules()]
+    for pattern in [*args.rule, *args.skip]:
+        # A typo must not turn into "0 rules ran, all passed".
+        if not any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in ids):
+            close = difflib.get_close_matches(pattern, ids, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "see publisher check --list-rules"
+            print(f"publisher check: no rule matches '{pattern}' — {hint}", file=sys.stderr)
+            return 2
     paths: list[Path] = list(args.files)
     if not paths:
         dist = Path("dist")

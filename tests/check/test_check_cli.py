@@ -154,3 +154,9 @@ def test_build_check_checks_the_outputs_and_fails_on_a_failing_check(tmp_path: P
     out = capsys.readouterr().out
     assert status == 1, out
     assert f"{bad / 'leiomyosarcoma.html'}: html.lang: fail" in out
+
+
+def test_a_rule_pattern_that_matches_nothing_is_a_usage_error(outputs: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(outputs / NAMES["pdf"]), "--rule", "pdf.lnag"]) == 2
+    assert "no rule matches 'pdf.lnag' — did you mean 'pdf.lang'?" in capsys.readouterr().err

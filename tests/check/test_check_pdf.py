@@ -105,6 +105,7 @@ MUTATIONS = [
     ("pdf.pdfua", drop_mark_info),
     ("pdf.pdfua", drop_struct_tree),
     ("pdf.pdfua", figure_without_alt),
+    ("pdf.pdfua", untagged_text),
 ]
 
 
