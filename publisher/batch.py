@@ -75,8 +75,12 @@ def plan_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manife
 
 
 def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tuple[Job, ...]]:
-    """Largest sources first (a long document started last would idle the other workers);
-    one source per task unless rendering is so cheap that batching pays."""
+    """Tasks for the workers, from jobs sorted largest first (a long document started last idles the others).
+
+    One source per task, unless rendering is so cheap that batching sources pays.
+    (Splitting one source's formats across workers was measured slower: each worker
+    pays the WeasyPrint import and stylesheet parsing again; benchmarks/README.md.)
+    """
     if not set(formats) <= LIGHT_FORMATS:
         return [(job,) for job in jobs]
     size = max(1, min(64, len(jobs) // (workers * 4)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -32,9 +33,20 @@ def render_chunk(token: str, plan: BuildPlan, jobs: tuple[Job, ...]) -> list[Ren
     """Worker entry point: render a few sources with the plan this process already holds."""
     kept = _PLANS.get(token)
     if kept is None:
-        _PLANS.clear()  # a long-lived Dask worker serves build after build: keep only the current one
+        # A long-lived Dask worker serves build after build, and the layout files may have
+        # changed in between: keep only this build's plan, and drop the renderers' caches
+        # (parsed stylesheets are cached by layout folder, not by content).
+        _PLANS.clear()
+        _forget_render_caches()
         _PLANS[token] = kept = plan
     return [render_source(source, kept, formats) for source, formats in jobs]
+
+
+def _forget_render_caches() -> None:
+    for name, module in list(sys.modules.items()):
+        clear = getattr(module, "clear_cache", None) if name.startswith("publisher.render.") else None
+        if callable(clear):
+            clear()
 
 
 def _warm(formats: tuple[str, ...]) -> None:

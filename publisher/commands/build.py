@@ -29,7 +29,8 @@ processes (-j), or on a Dask cluster (--executor dask --scheduler ADDRESS).
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("sources", nargs="*", type=Path, metavar="SOURCE", help="source files (default: source/*.yaml)")
+    parser.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
+                        help="source files, or folders of *.yaml sources (default: source/)")
     parser.add_argument("--out", "-o", type=Path, default=Path("dist"), metavar="DIR",
                         help="output folder (default: dist)")
     parser.add_argument("--format", "-f", default="pdf,large-print,docx,epub,html", metavar="LIST",
@@ -76,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(chosen, str):
         print(f"publisher build: {chosen}", file=sys.stderr)
         return 2
-    sources = list(args.sources) or discover(Path("source"))
+    sources = [found for given in args.sources or [Path("source")]
+               for found in (discover(given) if given.is_dir() else [given])]
     if not sources:
         print("publisher build: no sources — pass files or add source/*.yaml", file=sys.stderr)
         return 2
