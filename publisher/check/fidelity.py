@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from publisher import model as m
 from publisher.check.headings import outline_difference
-from publisher.check.result import Outcome, RuleResult, Selection, Status, failed, passed, skipped
+from publisher.check.result import Outcome, RuleResult, Selection, failed, passed, skipped
 from publisher.check.sentences import source_sentences
 from publisher.extract.model import Extract
 from publisher.extract.text import match_key, normalize
@@ -23,10 +23,10 @@ class Expected:
     """What the source says every format must show; ``name`` says where it came from."""
 
     name: str
-    outline: tuple[tuple[int, str], ...] | None
-    references: tuple[tuple[int, str], ...] | None
-    links: frozenset[str] | None
-    sentences: tuple[str, ...] | None
+    outline: tuple[tuple[int, str], ...]
+    references: tuple[tuple[int, str], ...]
+    links: frozenset[str] | None = None  # None without a source: then only the formats' agreement counts
+    sentences: tuple[str, ...] | None = None
 
 
 def from_document(doc: m.Document, name: str) -> Expected:
@@ -44,6 +44,11 @@ def _consensus(values: Sequence[T]) -> T:
     counts = Counter(values)
     best = max(counts.values())
     return next(v for v in values if counts[v] == best)
+
+
+def _majority(extracts: Sequence[Extract]) -> Expected:
+    return Expected("the majority of formats", _consensus([_outline(e) for e in extracts]),
+                    _consensus([e.references for e in extracts]))
 
 
 def _outline(extract: Extract) -> tuple[tuple[int, str], ...]:
@@ -108,28 +113,20 @@ def check_fidelity(extracts: Sequence[Extract], expected: Expected | None, no_so
                    for rule in ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")]
         return [RuleResult(rule, str(extracts[0].path), o.status, o.message, TOOL) for rule, o in results
                 if selection.wants(rule)]
-    against = expected.name if expected else "the majority of formats"
-    outline = expected.outline if expected and expected.outline is not None else \
-        _consensus([_outline(e) for e in extracts])
-    refs = expected.references if expected and expected.references is not None else \
-        _consensus([e.references for e in extracts])
+    want = expected or _majority(extracts)
     formats_links = _consensus([frozenset(e.links) for e in extracts])
-    source_links = expected.links if expected else None
     out: list[RuleResult] = []
     for extract in extracts:
         checks: list[tuple[str, Outcome]] = [
-            ("fidelity.outline", _outline_outcome(extract, outline, against)),
-            ("fidelity.references", _references_outcome(extract, refs, against)),
-            ("fidelity.links", _links_outcome(extract, source_links, formats_links, "the other formats")),
+            ("fidelity.outline", _outline_outcome(extract, want.outline, want.name)),
+            ("fidelity.references", _references_outcome(extract, want.references, want.name)),
+            ("fidelity.links", _links_outcome(extract, want.links, formats_links, "the other formats")),
         ]
-        if expected is not None and expected.sentences is not None:
-            checks.append(("fidelity.text", _text_outcome(extract, expected.sentences, source_links or frozenset())))
+        if want.sentences is not None:
+            checks.append(("fidelity.text", _text_outcome(extract, want.sentences, want.links or frozenset())))
         else:
             checks.append(("fidelity.text", skipped(f"skipped: {no_source}")))
         out.extend(RuleResult(rule, str(extract.path), o.status, o.message, TOOL, o.details)
                    for rule, o in checks if selection.wants(rule))
     return out
 
-
-def failing(results: Sequence[RuleResult]) -> list[RuleResult]:
-    return [r for r in results if r.status is Status.FAIL]

@@ -113,3 +113,20 @@ def test_axe_passes_the_seed_html_and_fails_an_image_without_alt(outputs: Path,
     assert bad.status == 1, bad.out
     assert bad.failed(path, "html.axe")
     assert "image-alt" in bad.out
+
+
+def test_without_a_source_the_odd_format_out_fails(outputs: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import NO_VALIDATORS
+
+    from publisher.cli import main
+
+    path = edit(outputs / NAMES["html"], lambda html: html.replace(
+        '<h2 id="prognosis">Prognosis</h2>', "<p>Prognosis</p>"))
+    status = main(["check", *(str(outputs / n) for n in NAMES.values()), "--source", str(tmp_path),
+                   "--no-report", *NO_VALIDATORS])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert f"{path}: fidelity.outline: fail: headings differ from the outline of the majority of formats" in out
+    assert "missing level 2 'Prognosis'" in out
+    assert f"{outputs / NAMES['docx']}: fidelity.outline: fail" not in out
