@@ -36,7 +36,8 @@ bash scripts/install-tools.sh. Exit status: 0 all passed, 1 a check failed,
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="outputs to check (default: dist/*)")
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="outputs, or folders of outputs, to check (default: dist/)")
     parser.add_argument("--source", type=Path, default=Path("source"), metavar="DIR",
                         help="folder of the sources, for the fidelity checks (default: source)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
@@ -82,13 +83,14 @@ def run(args: argparse.Namespace) -> int:
             hint = f"did you mean '{close[0]}'?" if close else "see publisher check --list-rules"
             print(f"publisher check: no rule matches '{pattern}' — {hint}", file=sys.stderr)
             return 2
-    paths: list[Path] = list(args.files)
+    paths: list[Path] = []
+    for given in args.files or [Path("dist")]:
+        # A folder stands for the outputs in it, as dist/ does when no FILE is given.
+        paths += sorted(p for p in given.iterdir() if is_candidate(p)) if given.is_dir() else [given]
     if not paths:
-        dist = Path("dist")
-        paths = sorted(p for p in dist.iterdir() if is_candidate(p)) if dist.is_dir() else []
-        if not paths:
-            print("dist: no outputs to check — run publisher build first, or pass files", file=sys.stderr)
-            return 2
+        where = ", ".join(map(str, args.files)) or "dist"
+        print(f"{where}: no outputs to check — run publisher build first, or pass files", file=sys.stderr)
+        return 2
     options = CheckOptions(source_dir=args.source, ci=in_ci(), selection=Selection(tuple(args.rule), tuple(args.skip)))
     return check_and_report(paths, options, as_json=args.json, reports=not args.no_report)
 

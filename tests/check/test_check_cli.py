@@ -105,6 +105,11 @@ def test_no_argument_checks_everything_in_dist(outputs: Path, monkeypatch: pytes
     assert "5 file(s)" in out
 
 
+def test_a_folder_stands_for_its_outputs(outputs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(outputs), "--source", str(SOURCES), "--no-report", *NO_VALIDATORS]) == 0
+    assert "5 file(s)" in capsys.readouterr().out
+
+
 def test_no_argument_and_no_dist_is_unusable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
