@@ -16,7 +16,7 @@ import jinja2
 
 from publisher.bibliography import reference_inlines
 from publisher.i18n import format_date
-from publisher.model import outline
+from publisher.model import metadata_title, outline
 
 # The checkout's layouts (the package is installed editable, beside its layouts/).
 DEFAULT_ROOT = Path(__file__).resolve().parent.parent / "layouts"
@@ -51,6 +51,7 @@ class Layout:
             env.globals["format_date"] = format_date
             env.globals["reference_inlines"] = reference_inlines
             env.globals["outline"] = outline
+            env.globals["metadata_title"] = metadata_title
             self._envs[fmt] = env
         return env
 

@@ -315,3 +315,14 @@ def external_links(doc: Document) -> list[str]:
         if ref.url:
             seen.setdefault(ref.url, None)
     return list(seen)
+
+
+def metadata_title(doc: Document) -> str:
+    """The title for document properties and catalogues.
+
+    It names a non-default audience variant ("Leiomyosarcoma (Clinician version)") so that
+    a file manager, an e-book library or a records system tells the versions apart; the
+    H1 heading stays the plain title, so the outline is the same in every variant.
+    """
+    label = doc.strings.get(f"audience_{doc.audience}", "")
+    return f"{doc.title} ({label})" if label else doc.title

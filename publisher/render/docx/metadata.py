@@ -24,7 +24,7 @@ def set_core_properties(document: DocxDocument, doc: m.Document) -> None:
     ooxml.remove_children(props._element)
     reviewed = dt.datetime(doc.last_reviewed.year, doc.last_reviewed.month, doc.last_reviewed.day,
                            tzinfo=dt.UTC)
-    props.title = _fit(doc.title)
+    props.title = _fit(m.metadata_title(doc))
     props.subject = _fit(doc.description)
     props.comments = _fit(doc.description)
     props.keywords = _fit(", ".join(doc.keywords))

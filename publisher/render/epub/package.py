@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ebooklib import epub
 from lxml import etree
 
-from publisher.model import Document
+from publisher.model import Document, metadata_title
 from publisher.render.epub.metadata import Meta, identifier, modified
 
 OPF_NS = "http://www.idpf.org/2007/opf"
@@ -57,7 +57,7 @@ def build(book: Book) -> bytes:
     doc = book.doc
     ebook = epub.EpubBook()
     ebook.set_identifier(identifier(doc))
-    ebook.set_title(doc.title)
+    ebook.set_title(metadata_title(doc))
     ebook.set_language(doc.language)
     if doc.direction == "rtl":
         ebook.set_direction("rtl")

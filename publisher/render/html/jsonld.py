@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from publisher.model import Document
+from publisher.model import Document, metadata_title
 
 # schema.org's MedicalAudienceType members for the audiences the source format knows.
 AUDIENCES = {"patient": "Patient", "clinician": "Clinician"}
@@ -22,7 +22,7 @@ def data(doc: Document) -> dict[str, Any]:
     page: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
-        "name": doc.title,
+        "name": metadata_title(doc),
         "inLanguage": doc.language,
         "lastReviewed": doc.last_reviewed.isoformat(),
         "publisher": publisher,
