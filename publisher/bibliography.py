@@ -20,7 +20,15 @@ def reference_inlines(ref: m.Reference, doc: m.Document) -> tuple[m.Inline, ...]
     parts: list[m.Inline] = []
     if ref.authors:
         parts.append(m.Text(_sentence(", ".join(ref.authors)) + " "))
-    parts.append(m.Text(_sentence(ref.title)))
+    title = _sentence(ref.title)
+    if ref.language and ref.language != doc.language:
+        # A title kept in its original language is marked so screen readers switch voice;
+        # the full stop added by the style stays outside, in the document's language.
+        added = title[len(ref.title.strip()):]
+        parts.append(m.Span(ref.language, (m.Text(ref.title.strip()),)))
+        parts.append(m.Text(added))
+    else:
+        parts.append(m.Text(title))
     for piece in (ref.container, ref.publisher):
         if piece:
             parts.append(m.Text(" " + _sentence(piece)))

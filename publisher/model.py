@@ -181,6 +181,7 @@ class Reference:
     url: str = ""
     accessed: dt.date | None = None
     backlinks: tuple[str, ...] = ()  # ids of the citations that point here, in order
+    language: str = ""  # of the title, when it differs from the document's
 
 
 @dataclass(frozen=True)

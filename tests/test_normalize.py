@@ -108,3 +108,14 @@ def test_external_links_cover_resources_inline_links_and_references() -> None:
     assert "https://emedicine.medscape.com/" in links  # an inline Markdown link
     assert "http://www.lmsdr.org/treatments.php" in links  # a reference
     assert len(links) == len(set(links))
+
+
+def test_reference_title_in_another_language_is_a_span() -> None:
+    from publisher.bibliography import reference_inlines
+
+    doc = _load(Path(__file__).parent.parent / "source" / "leiomyosarcoma.es.yaml")
+    first = reference_inlines(doc.references[0], doc)
+    spans = [n for n in first if isinstance(n, m.Span)]
+    assert [(s.lang, m.inline_text(s.children)) for s in spans] == [("en", "Leiomyosarcoma")]
+    english = _load(SEED)
+    assert not any(isinstance(n, m.Span) for n in reference_inlines(english.references[0], english))

@@ -146,6 +146,7 @@ class _Reader:
             m.Reference(
                 key=r.id, number=0, id="", title=r.title, authors=tuple(r.authors), container=r.container or "",
                 publisher=r.publisher or "", issued=r.date or "", url=r.url or "", accessed=r.accessed,
+                language=r.language or "",
             )
             for r in src.references
         )

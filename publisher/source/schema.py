@@ -139,6 +139,12 @@ class ReferenceSource(Strict):
     date: NonEmpty | None = Field(None, description="Issued date as printed, e.g. 'March 23, 2014' or '2014'.")
     url: Url | None = None
     accessed: IsoDate | None = None
+    language: NonEmpty | None = Field(None, description="BCP 47 tag of the title when it differs from the document's.")
+
+    @field_validator("language")
+    @classmethod
+    def _bcp47(cls, value: str | None) -> str | None:
+        return _check_bcp47(value) if value is not None else None
 
 
 class SourceDocument(Strict):
@@ -161,6 +167,10 @@ class SourceDocument(Strict):
     @field_validator("language")
     @classmethod
     def _bcp47(cls, value: str) -> str:
-        if not BCP47.match(value):
-            raise ValueError(f"'{value}' is not a BCP 47 language tag — use e.g. 'en', 'en-US', 'es', 'zh-Hans'")
-        return value
+        return _check_bcp47(value)
+
+
+def _check_bcp47(value: str) -> str:
+    if not BCP47.match(value):
+        raise ValueError(f"'{value}' is not a BCP 47 language tag — use e.g. 'en', 'en-US', 'es', 'zh-Hans'")
+    return value
