@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NAMES, NO_VALIDATORS, SEED, SOURCES, Checked
+from check_fixtures import NAMES, NO_VALIDATORS, SEED, SOURCES, Checked
 
 from publisher.check import all_rules
 from publisher.cli import main

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from check_fixtures import NAMES, Checked
 from check_mutate import edit_member, read_member
-from conftest import NAMES, Checked
 from docx.oxml.parser import OxmlElement
 
 DOCX_RULES = ["docx.heading-styles", "docx.heading-order", "docx.title", "docx.language", "docx.hyperlinks",

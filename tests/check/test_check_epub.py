@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from check_fixtures import NAMES, Checked
 from check_mutate import edit_member, read_member
-from conftest import NAMES, Checked
 
 from publisher.check.epub import A11Y_PROPERTIES
 

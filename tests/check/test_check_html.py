@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import NAMES, SOURCES, Checked
+from check_fixtures import NAMES, SOURCES, Checked
 
 # A 1x1 PNG inline: the page stays self-contained (axe blocks remote requests).
 PNG = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5E"
@@ -117,7 +117,7 @@ def test_axe_passes_the_seed_html_and_fails_an_image_without_alt(outputs: Path,
 
 def test_without_a_source_the_odd_format_out_fails(outputs: Path, tmp_path: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    from conftest import NO_VALIDATORS
+    from check_fixtures import NO_VALIDATORS
 
     from publisher.cli import main
 

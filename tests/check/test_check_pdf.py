@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from check_fixtures import NAMES, Checked
 from check_mutate import edit_pdf, elements, first
-from conftest import NAMES, Checked
 
 PDF_RULES = ["pdf.tagged", "pdf.struct-tree", "pdf.lang", "pdf.title", "pdf.display-doc-title", "pdf.heading-order",
              "pdf.outline", "pdf.fonts-embedded", "pdf.figure-alt", "pdf.link-annotations", "pdf.marked-content",

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import NAMES, SOURCES
+from check_fixtures import NAMES, SOURCES
 
 from publisher.check import all_rules
 from publisher.cli import main

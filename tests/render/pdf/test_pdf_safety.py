@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from conftest import FIGURES, ROOT, SEED, VARIANTS
+from handouts import FIGURES, ROOT, SEED, VARIANTS
 
 from publisher.build import BuildPlan, load
 from publisher.errors import RenderError

@@ -6,7 +6,7 @@ import itertools
 import re
 
 import pikepdf
-from conftest import Handout
+from handouts import Handout
 from pdf_inspect import Elem, elem_text
 
 from publisher.model import outline
