@@ -94,7 +94,21 @@ def _html_text(root: etree._Element) -> str:
 
 
 def _docx_text(root: etree._Element) -> str:
-    return " ".join("".join(t.text or "" for t in p.iter(f"{W}t")) for p in root.iter(f"{W}p"))
+    return " ".join(_runs_text(p) for p in root.iter(f"{W}p"))
+
+
+def _runs_text(paragraph: etree._Element) -> str:
+    """A paragraph's text as Word shows it: <w:t> text, <w:tab/> a tab, <w:br/> and <w:cr/> a line break."""
+    parts = []
+    # Only inside runs: <w:pPr><w:tabs><w:tab> are tab stops, not text.
+    for el in (child for run in paragraph.iter(f"{W}r") for child in run):
+        if el.tag == f"{W}t":
+            parts.append(el.text or "")
+        elif el.tag == f"{W}noBreakHyphen":
+            parts.append("\u2011")
+        elif el.tag in (f"{W}tab", f"{W}br", f"{W}cr"):
+            parts.append("\t" if el.tag == f"{W}tab" else "\n")
+    return "".join(parts)
 
 
 def _inside(el: etree._Element, names: tuple[str, ...]) -> bool:
@@ -256,7 +270,7 @@ def headings(fmt: str, data: bytes) -> list[tuple[int, str]]:
             style = p.find(f"{W}pPr/{W}pStyle")
             name = style.get(f"{W}val", "") if style is not None else ""
             if re.fullmatch(r"Heading[1-6]", name):
-                found.append((int(name[-1]), " ".join("".join(t.text or "" for t in p.iter(f"{W}t")).split())))
+                found.append((int(name[-1]), " ".join(_runs_text(p).split())))
         return found
     if fmt in ("pdf", "large-print"):
         found = []
