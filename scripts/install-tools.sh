@@ -28,7 +28,11 @@ have qpdf || missing+=(qpdf)
 have pandoc || missing+=(pandoc)
 have node || missing+=(nodejs)
 have npm || missing+=(npm)
-dpkg-query -W -f='${Status}' fonts-noto-core 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-core)
+# Fonts for scripts the bundled ones do not draw (layouts/common/fonts-extra.css); faketime for a test.
+for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+have faketime || missing+=(faketime)
 
 if ((${#missing[@]})); then
   SUDO=()
