@@ -75,18 +75,18 @@ def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
     A failure before that point leaves every target as it was.
     """
     staged: list[tuple[Path, Path]] = []
+    current = Path()
     try:
-        for path, data in files:
-            if path.is_dir():
-                raise _error(path, "cannot write the output: a folder has this name", "remove or rename the folder")
-            staged.append((_stage(path, data), path))
-        for tmp, path in staged:
-            tmp.replace(path)
+        for current, data in files:
+            if current.is_dir():
+                raise _error(current, "cannot write the output: a folder has this name", "remove or rename the folder")
+            staged.append((_stage(current, data), current))
+        for tmp, current in staged:
+            tmp.replace(current)
         for folder in dict.fromkeys(path.parent for _, path in staged):
             _sync_dir(folder)
     except OSError as exc:
-        target = staged[-1][1] if staged else Path(getattr(exc, "filename", "") or ".")
-        raise _error(target, f"cannot write the output: {exc.strerror}",
+        raise _error(current, f"cannot write the output: {exc.strerror}",
                      "check free space and permissions of the output folder") from None
     finally:
         for tmp, _ in staged:

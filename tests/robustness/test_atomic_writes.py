@@ -191,3 +191,10 @@ def test_stale_parts_of_dead_processes_are_removed(tmp_path: Path) -> None:
         path.write_bytes(b"partial")
     assert remove_stale_parts(tmp_path) == [stale]
     assert live.exists() and other.exists()
+
+
+def test_write_error_names_the_file_that_failed(tmp_path: Path) -> None:
+    (tmp_path / "gone").mkdir()
+    with pytest.raises(Exception, match=r"missing/b\.json: cannot write the output: No such file or directory"):
+        write_files([(tmp_path / "gone" / "a.html", b"a"), (tmp_path / "missing" / "b.json", b"b")])
+    assert list((tmp_path / "gone").iterdir()) == []  # the first file was staged, then removed

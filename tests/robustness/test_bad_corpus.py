@@ -36,8 +36,10 @@ def _write(name: str, data: bytes) -> Maker:
 
 
 def _directory(folder: Path) -> Path:
+    """A folder as SOURCE stands for its *.yaml files; one with none is a mistake, not nothing to do."""
     path = folder / "a-directory.yaml"
     path.mkdir()
+    (path / "notes.txt").write_text("not a source")
     return path
 
 
@@ -74,7 +76,7 @@ GENERATED: list[tuple[Case, Maker]] = [
      _write("huge-file", HUGE.encode())),
     (Case("bad-file-name", "1:1", "cannot be used as the slug", "a file name with spaces naming outputs"),
      _write("Bad Name", _base().encode())),
-    (Case("a-directory", "", "is a directory", "a folder passed as a source"), _directory),
+    (Case("a-directory", "", "no *.yaml sources", "a folder passed as a source that holds none"), _directory),
     (Case("symlinked-image", "11:17", "is outside the project", "a symlink cannot smuggle /etc/passwd in"),
      _symlinked_image),
 ]
