@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from common import machine, median, publisher, run, table
+from common import Measured, machine, median, publisher, run, table
 
 from publisher.catalog import generate
 
@@ -25,6 +25,13 @@ def identical(a: Path, b: Path) -> bool:
         return False
     _match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
     return not mismatch and not errors
+
+
+def step(name: str, runs: list[Measured]) -> list[str]:
+    """A table row for repeated runs: medians, and the last run's summary line."""
+    return [f"{name} (median of {len(runs)})", f"{median([r.seconds for r in runs]):.2f}",
+            f"{median([r.cpu_seconds for r in runs]):.2f}", f"{median([r.peak_rss_mb for r in runs]):.0f}",
+            f"{runs[-1].load:.1f}", runs[-1].stderr.strip().splitlines()[-1]]
 
 
 def main() -> None:
@@ -43,33 +50,33 @@ def main() -> None:
     sources = sorted(src.glob("*.yaml"))
     size = sum(p.stat().st_size for p in sources) / len(sources) / 1024
     print(f"catalog: {args.count} conditions, mean source {size:.1f} KiB, formats {args.formats}, in {work}")
-    rows = [["step", "wall s", "peak RSS MB", "notes"]]
+    rows = [["step", "wall s", "CPU s", "peak RSS MB", "load", "notes"]]
     outs: dict[int, Path] = {}
     walls: dict[int, float] = {}
     for jobs in (int(j) for j in args.jobs.split(",")):
         out = work / f"out-j{jobs}"
         shutil.rmtree(out, ignore_errors=True)
         result = run(publisher("build", src, "-o", out, "-f", args.formats, "-j", str(jobs), "-q"))
+        (work / f"build-j{jobs}.log").write_text(result.stderr)
         outs[jobs], walls[jobs] = out, result.seconds
         summary = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
-        rows.append([f"cold build -j{jobs}", f"{result.seconds:.1f}", f"{result.peak_rss_mb:.0f}",
+        rows.append([f"cold build -j{jobs}", f"{result.seconds:.1f}", f"{result.cpu_seconds:.0f}",
+                     f"{result.peak_rss_mb:.0f}", f"{result.load:.1f}",
                      f"{args.count / result.seconds:.2f} docs/s; {summary}"])
         print(rows[-1], flush=True)
     if 1 in walls and 2 in walls:
-        rows.append(["speed-up -j2 vs -j1", f"{walls[1] / walls[2]:.2f}×", "",
+        rows.append(["speed-up -j2 vs -j1", f"{walls[1] / walls[2]:.2f}×", "", "", "",
                      "outputs byte-identical" if identical(outs[1], outs[2]) else "OUTPUTS DIFFER"])
     out = outs[max(outs)]
     jobs = str(max(outs))
     noop = [run(publisher("build", src, "-o", out, "-f", args.formats, "-j", jobs, "-q")) for _ in range(args.repeat)]
-    rows.append(["no-op rebuild (median)", f"{median([r.seconds for r in noop]):.2f}",
-                 f"{median([r.peak_rss_mb for r in noop]):.0f}", noop[-1].stderr.strip().splitlines()[-1]])
+    rows.append(step("no-op rebuild", noop))
     changed = []
     for i in range(args.repeat):
         target = sources[i * 7 % len(sources)]
         target.write_text(target.read_text().replace("title: ", "title: Revised ", 1))
         changed.append(run(publisher("build", src, "-o", out, "-f", args.formats, "-j", jobs, "-q")))
-    rows.append(["one source changed (median)", f"{median([r.seconds for r in changed]):.2f}",
-                 f"{median([r.peak_rss_mb for r in changed]):.0f}", changed[-1].stderr.strip().splitlines()[-1]])
+    rows.append(step("one source changed", changed))
     print(table(rows))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -41,10 +42,13 @@ class Measured:
     peak_rss_mb: float
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0  # user + system time of the process and every descendant
+    load: float = 0.0  # the machine's 1-minute load average when the command ended
 
 
 def run(command: Sequence[str | Path], cwd: Path | None = None, sample: float = 0.05) -> Measured:
     """Run a command; its wall time and the peak of the summed RSS of it and all its descendants."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen([str(c) for c in command], cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
@@ -72,7 +76,9 @@ def run(command: Sequence[str | Path], cwd: Path | None = None, sample: float = 
     elapsed = time.perf_counter() - started
     done.set()
     watcher.join()
-    return Measured(elapsed, peak, process.returncode, err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # includes the pool workers the command waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(elapsed, peak, process.returncode, err, cpu, os.getloadavg()[0])
 
 
 def publisher(*args: str | Path) -> list[str | Path]:

@@ -122,15 +122,26 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
 def _dispatch(chunks: list[tuple[Job, ...]], plan: BuildPlan, spec: ExecutorSpec) -> Iterator[Rendered]:
     if not chunks:
         return
-    # A fresh Layout: the caller's may hold Jinja environments, which cannot be pickled.
-    sendable = replace(plan, layout=Layout(plan.layout.root))
     token = uuid.uuid4().hex
     with open_executor(spec, len(chunks), plan.formats) as (executor, slots):
         if executor is None:
             for chunk in chunks:
                 yield from render_chunk(token, plan, chunk)
             return
-        yield from _bounded(executor, slots * 2, chunks, token, sendable)
+        # Workers elsewhere have another working folder: send absolute paths, report the ones given.
+        given = {source.resolve(): source for chunk in chunks for source, _formats in chunk}
+        absolute = [tuple((source.resolve(), formats) for source, formats in chunk) for chunk in chunks]
+        for rendered in _bounded(executor, slots * 2, absolute, token, _sendable(plan)):
+            yield replace(rendered, source=given.get(rendered.source, rendered.source))
+
+
+def _sendable(plan: BuildPlan) -> BuildPlan:
+    """The plan as workers get it: a fresh Layout (the caller's may hold Jinja environments, which
+    cannot be pickled) and absolute paths."""
+    reference = plan.render.reference_docx
+    return replace(plan, layout=Layout(plan.layout.root.resolve()),
+                   render=replace(plan.render, reference_docx=reference.resolve() if reference else None),
+                   project_root=plan.project_root.resolve() if plan.project_root else None)
 
 
 def _bounded(executor: Executor, window: int, chunks: list[tuple[Job, ...]], token: str,

@@ -66,6 +66,9 @@ class ExecutorSpec:
 
 
 def default_jobs() -> int:
+    """One worker per CPU this process may run on (a container's CPU set, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
 
 

@@ -35,11 +35,14 @@ def test_process_pool_output_is_byte_identical_to_serial(build: Builder, catalog
 
 @pytest.mark.slow
 def test_dask_cluster_output_is_byte_identical_to_serial(build: Builder, catalog: Path, tmp_path: Path,
-                                                         serial: dict[str, bytes]) -> None:
+                                                         serial: dict[str, bytes],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     distributed = pytest.importorskip("distributed", reason="pip install 'publisher[cluster]'")
     with distributed.LocalCluster(processes=True, n_workers=2, threads_per_worker=1, host="127.0.0.1",
                                   dashboard_address=None) as cluster:
-        run = build(*sources(catalog), "-o", tmp_path / "dask", "-f", ALL, "--executor", "dask",
+        # The workers started elsewhere: relative paths given here must still reach them.
+        monkeypatch.chdir(catalog.parent)
+        run = build(catalog.name, "-o", "dask", "-f", ALL, "--executor", "dask",
                     "--scheduler", cluster.scheduler_address)
         assert run.status == 0, run.stderr
         workers = {w.worker_address for w in cluster.workers.values()}
