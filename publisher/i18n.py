@@ -7,6 +7,7 @@ Kept in the model layer because some of them are headings ("Summary",
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from babel.core import UnknownLocaleError
 from babel.dates import format_date as format_date_babel
@@ -75,6 +76,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "source": "Fuente",
     },
 }
+
+
+# Languages written right to left (primary subtags). A script subtag decides when present.
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb"})
+RTL_SCRIPTS = frozenset({"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"})
+
+
+def direction(language: str) -> Literal["ltr", "rtl"]:
+    """``rtl`` or ``ltr`` for a BCP 47 tag ("ar", "ur-PK", "az-Arab" are rtl; "ar-Latn" is ltr)."""
+    parts = language.lower().split("-")
+    script = next((p for p in parts[1:] if len(p) == 4 and p.isalpha()), "")
+    if script:
+        return "rtl" if script in RTL_SCRIPTS else "ltr"
+    return "rtl" if parts[0] in RTL_LANGUAGES else "ltr"
 
 
 def strings_for(language: str) -> dict[str, str]:

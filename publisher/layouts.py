@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 
 from publisher.bibliography import reference_inlines
-from publisher.i18n import format_date
+from publisher.i18n import direction, format_date
 from publisher.model import metadata_title, outline
 
 # The checkout's layouts (the package is installed editable, beside its layouts/).
@@ -49,6 +49,7 @@ class Layout:
             )
             env.filters["kind"] = lambda node: type(node).__name__
             env.globals["format_date"] = format_date
+            env.globals["direction"] = direction
             env.globals["reference_inlines"] = reference_inlines
             env.globals["outline"] = outline
             env.globals["metadata_title"] = metadata_title

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from publisher import model as m
 from publisher.errors import Diagnostic, Location, SourceError, error
-from publisher.i18n import strings_for
+from publisher.i18n import direction, strings_for
 from publisher.normalize import RESERVED_IDS
 from publisher.source import schema as s
 from publisher.source.images import ImageProblem, check_image
@@ -164,7 +164,7 @@ class _Reader:
             rights=src.rights or "",
             audience=self.options.audience,
             translation_of=src.translation_of or "",
-            direction=src.direction or ("rtl" if src.language.split("-")[0] in RTL else "ltr"),
+            direction=src.direction or direction(src.language),
             strings=strings,
         )
 
@@ -303,5 +303,3 @@ class _Reader:
         line, col = position(self.tree, loc)
         return SourceError(Diagnostic(Location(self.shown, line, col), message, hint))
 
-
-RTL = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb"}

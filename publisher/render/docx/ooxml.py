@@ -22,6 +22,8 @@ from docx.oxml.shape import CT_Inline
 from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
+from publisher.i18n import direction
+
 Element = etree._Element
 
 # Schema sequences (ECMA-376 Part 1, §17.3.1.26 pPr, §17.3.2.28 rPr, §17.4.60 tblPr,
@@ -48,7 +50,6 @@ STYLE_ORDER = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hi
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "yi", "dv", "sd", "ug", "ckb"})
 CJK_LANGUAGES = frozenset({"zh", "ja", "ko"})
 # Characters XML 1.0 cannot carry; lxml refuses them, so they are dropped, not escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -126,7 +127,7 @@ def lang_element(tag: str) -> Element:
     attrs = {"val": tag}
     if primary in CJK_LANGUAGES:
         attrs["eastAsia"] = tag
-    if primary in RTL_LANGUAGES:
+    if direction(tag) == "rtl":
         attrs["bidi"] = tag
     return _w("lang", **attrs)
 

@@ -15,7 +15,7 @@ from publisher.render.pdf.artifacts import mark_orphans_as_artifacts
 from publisher.render.pdf.engine import engine_for
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
-from publisher.render.pdf.page import figure_paths, handout_html
+from publisher.render.pdf.page import figure_assets, handout_html
 from publisher.render.pdf.strict import weasyprint_strict
 from publisher.render.pdf.tables import add_column_scope
 
@@ -31,7 +31,7 @@ def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
 def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions) -> bytes:
     where = f"{doc.slug} ({'large print' if options.large_print else options.paper} PDF)"
     engine = engine_for(layout.root, options.paper, options.large_print)
-    fetcher = RestrictedURLFetcher(roots=[layout.root], files=figure_paths(doc))
+    fetcher = RestrictedURLFetcher(roots=[layout.root], assets=figure_assets(doc))
     # The file identifier is derived from the input so that two builds give the same bytes.
     identifier = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest().encode()
     with weasyprint_strict(where):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
@@ -25,15 +25,21 @@ class RestrictedURLFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ship
     logged warning. Paths are resolved first, so ``..`` and symlinks cannot escape.
     """
 
-    def __init__(self, roots: Iterable[Path], files: Iterable[Path] = ()) -> None:
+    def __init__(self, roots: Iterable[Path], files: Iterable[Path] = (),
+                 assets: Mapping[str, Path] | None = None) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
         self.roots = tuple(root.resolve() for root in roots)
-        self.files = frozenset(path.resolve() for path in files)
+        self.assets = {url: path.resolve() for url, path in (assets or {}).items()}
+        self.files = frozenset(path.resolve() for path in files) | frozenset(self.assets.values())
 
     def allows(self, path: Path) -> bool:
         return path in self.files or any(path.is_relative_to(root) for root in self.roots)
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        if url in self.assets:  # a figure named by content (page.image_src)
+            path = self.assets[url]
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"refused to fetch {url[:200]!r}: only the layout's and the document's own files")

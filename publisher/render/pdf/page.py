@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from publisher.i18n import format_date
@@ -12,13 +13,24 @@ from publisher.render.pdf.qr import qr_svg
 TEMPLATE = "handout.html.j2"
 
 
-def figure_paths(doc: Document) -> list[Path]:
-    """The image files the handout may read: exactly those its figures name."""
-    return [Path(b.path) for b in all_blocks(doc) if isinstance(b, Figure)]
+FIGURE_SCHEME = "figure"
 
 
 def image_src(figure: Figure) -> str:
-    return Path(figure.path).resolve().as_uri()
+    """A URL that names the image by its content, not by where the project sits on disk.
+
+    An absolute ``file:`` URL would put the checkout's path into the HTML, and so into
+    the PDF's identifier and image names: the same project in two folders would give
+    different bytes. The fetcher maps these names back to the files (figure_assets).
+    """
+    path = Path(figure.path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    return f"{FIGURE_SCHEME}:{digest}{path.suffix.lower()}"
+
+
+def figure_assets(doc: Document) -> dict[str, Path]:
+    """The image files the handout may read, by the URL ``image_src`` gives them."""
+    return {image_src(b): Path(b.path) for b in all_blocks(doc) if isinstance(b, Figure)}
 
 
 def handout_html(doc: Document, layout: Layout) -> str:
