@@ -17,7 +17,7 @@ from pathlib import Path
 from publisher import model as m
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.layouts import Layout
-from publisher.output import ensure_dir, write_atomic
+from publisher.output import ensure_dir, write_files
 from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions, options_for, renderer
 
 
@@ -113,14 +113,11 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
 
 
 def write_rendered(rendered: Rendered, out_dir: Path) -> tuple[Path, ...]:
-    """Write every file of a successful render atomically; raises OutputError."""
+    """Write every file of a successful render, all or nothing; raises OutputError."""
     ensure_dir(out_dir)
-    written = []
-    for _fmt, name, data in rendered.files:
-        target = out_dir / name
-        write_atomic(target, data)
-        written.append(target)
-    return tuple(written)
+    files = [(out_dir / name, data) for _fmt, name, data in rendered.files]
+    write_files(files)
+    return tuple(path for path, _data in files)
 
 
 def build_source(source: Path, plan: BuildPlan) -> SourceResult:

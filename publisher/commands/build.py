@@ -8,7 +8,7 @@ from pathlib import Path
 
 from publisher.batch import run_build
 from publisher.build import BuildPlan, discover
-from publisher.errors import PublisherError
+from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.executor import ExecutorSpec, default_jobs
 from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.progress import Reporter
@@ -72,15 +72,33 @@ def formats(value: str) -> tuple[str, ...] | str:
     return names
 
 
+def expand(given: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Sources from the command line (a folder stands for its *.yaml), and the folders that hold none."""
+    sources: list[Path] = []
+    empty: list[Path] = []
+    for path in given or [Path("source")]:
+        if path.is_dir():
+            found = discover(path)
+            sources.extend(found)
+            if not found and given:
+                empty.append(path)
+        else:
+            sources.append(path)
+    return sources, empty
+
+
 def run(args: argparse.Namespace) -> int:
     chosen = formats(args.format)
     if isinstance(chosen, str):
         print(f"publisher build: {chosen}", file=sys.stderr)
         return 2
-    sources = [found for given in args.sources or [Path("source")]
-               for found in (discover(given) if given.is_dir() else [given])]
+    sources, empty = expand(args.sources)
+    for folder in empty:
+        print(Diagnostic(Location(str(folder)), "the folder has no *.yaml sources",
+                         "pass the folder that holds the condition sources, or the files themselves"), file=sys.stderr)
     if not sources:
-        print("publisher build: no sources — pass files or add source/*.yaml", file=sys.stderr)
+        if not empty:
+            print("publisher build: no sources — pass files or add source/*.yaml", file=sys.stderr)
         return 2
     plan = BuildPlan(
         out_dir=args.out,
@@ -101,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         reporter.summary(summary)
     if summary.internal:
         return 1
-    if summary.failed:
+    if summary.failed or empty:
         return 2
     if args.check:
         from publisher.commands.check import check_built  # loads pikepdf and pdfminer: only when asked
