@@ -40,18 +40,9 @@ def reference_inlines(ref: m.Reference, doc: m.Document) -> tuple[m.Inline, ...]
         parts.append(m.Text("."))
     if ref.accessed:
         parts.append(m.Text(f" {doc.strings['accessed']} {format_date(ref.accessed, doc.language)}."))
-    return _merge(parts)
+    return m.merge_text(parts)
 
 
 def reference_text(ref: m.Reference, doc: m.Document) -> str:
     return m.inline_text(reference_inlines(ref, doc))
 
-
-def _merge(nodes: list[m.Inline]) -> tuple[m.Inline, ...]:
-    out: list[m.Inline] = []
-    for node in nodes:
-        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)

@@ -277,6 +277,17 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
+def merge_text(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Adjacent Text nodes joined, so equal text always has the same shape."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
+
+
 def iter_inlines(inlines: tuple[Inline, ...]) -> list[Inline]:
     out: list[Inline] = []
     for node in inlines:

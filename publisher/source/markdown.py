@@ -110,7 +110,7 @@ class Converter:
             line += sum(1 for n in node.walk() if n.type in ("softbreak", "hardbreak"))
             if node.type == "text":
                 line += node.content.count("\n")
-        return _merge_text(out)
+        return m.merge_text(out)
 
     def _inline(self, node: SyntaxTreeNode, line: int) -> list[m.Inline]:
         kind = node.type
@@ -169,12 +169,3 @@ class Converter:
     def _error(self, rel_line: int, needle: str, message: str, hint: str) -> SourceError:
         return SourceError(Diagnostic(self.where.locate(rel_line, needle), message, hint))
 
-
-def _merge_text(nodes: list[m.Inline]) -> tuple[m.Inline, ...]:
-    out: list[m.Inline] = []
-    for node in nodes:
-        if isinstance(node, m.Text) and out and isinstance(out[-1], m.Text):
-            out[-1] = m.Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return tuple(out)
