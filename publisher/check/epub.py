@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
@@ -12,6 +12,7 @@ from publisher.extract.epub import OPF, Package, read_package
 from publisher.extract.html import from_roots
 from publisher.extract.model import Extract
 from publisher.validators import ace, epubcheck
+from publisher.validators.result import ValidationResult
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -36,9 +37,15 @@ class EpubContext:
 rules: RuleSet[EpubContext] = RuleSet()
 
 
-@rules.rule("epub.epubcheck", "epubcheck", "EPUBCheck reports no error")
+@rules.rule("epub.epubcheck", "epubcheck", "EPUBCheck reports no error and no warning")
 def run_epubcheck(ctx: EpubContext) -> Outcome:
-    return run_validator(epubcheck.check, ctx.path, ctx.ci)
+    return run_validator(_epubcheck_strict, ctx.path, ctx.ci)
+
+
+def _epubcheck_strict(path: Path) -> ValidationResult:
+    """EPUBCheck's own verdict ignores warnings; distributors and this gate do not."""
+    result = epubcheck.check(path)
+    return replace(result, ok=result.ok and not any(f.severity == "warning" for f in result.findings))
 
 
 @rules.rule("epub.ace", "ace", "DAISY Ace reports no violation")

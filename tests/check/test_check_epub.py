@@ -88,3 +88,15 @@ def test_ace_fails_an_epub_without_accessibility_metadata(outputs: Path, run_che
     assert "skipped (not installed)" not in result.out, "install the validators: bash scripts/install-tools.sh"
     assert result.status == 1, result.out
     assert result.failed(path, "epub.ace")
+
+
+@pytest.mark.validator
+def test_epubcheck_fails_on_a_warning_alone(outputs: Path, run_check: Callable[..., Checked]) -> None:
+    """EPUBCheck calls a book with only warnings valid; the gate, like distributors, does not (OPF-053)."""
+    path = edit_member(outputs / NAMES["epub"], OPF,
+                       lambda opf: re.sub(r"<dc:date>[^<]*</dc:date>", "<dc:date>sometime in 2015</dc:date>", opf))
+    result = run_check(path, "--rule", "epub.epubcheck", validators=True)
+    assert "skipped (not installed)" not in result.out, "install the validators: bash scripts/install-tools.sh"
+    assert result.status == 1, result.out
+    assert result.failed(path, "epub.epubcheck")
+    assert "OPF-053" in result.out
