@@ -9,6 +9,7 @@ returns bytes, so it can run in another process or on another machine; writing
 
 from __future__ import annotations
 
+import sysconfig
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.layouts import Layout
 from publisher.output import ensure_dir, write_files
 from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions, options_for, renderer
+
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -105,11 +108,25 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
                                                    "flatten lists and sections"),),
                         seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must not stop a catalog build: report it with its origin, go on
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        message = f"internal error: {type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})"
-        return Rendered(source, errors=(Diagnostic(Location(str(source)), message,
-                                                   "this is a bug in publisher; please report it with this source"),),
-                        internal=True, seconds=time.perf_counter() - started)
+        where, template = _origin(exc)
+        if template:  # a layout template failed (e.g. a variable it names does not exist)
+            diagnostic = Diagnostic(Location(str(source)), f"layout error: {type(exc).__name__}: {exc} (at {where})",
+                                    "fix that template in the layout folder (--layouts)")
+        else:
+            diagnostic = Diagnostic(Location(str(source)), f"internal error: {type(exc).__name__}: {exc} (at {where})",
+                                    "this is a bug in publisher; please report it with this source")
+        return Rendered(source, errors=(diagnostic,), internal=not template, seconds=time.perf_counter() - started)
+
+
+def _origin(exc: BaseException) -> tuple[str, bool]:
+    """Where an unexpected exception arose: the deepest frame outside third-party and standard
+    libraries (a layout template shows up as a frame of its own), and whether that is a template."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    libraries = tuple({sysconfig.get_paths()[key] for key in ("stdlib", "purelib", "platlib")})
+    ours = [f for f in frames if f.filename.startswith(str(PACKAGE)) or not f.filename.startswith(libraries)]
+    frame = (ours or frames)[-1]
+    shown = Path(frame.filename).name if frame.filename.startswith(str(PACKAGE)) else frame.filename
+    return f"{shown}:{frame.lineno}", not frame.filename.endswith(".py")
 
 
 def write_rendered(rendered: Rendered, out_dir: Path) -> tuple[Path, ...]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from buildkit import Builder, sources
 
+from publisher.layouts import DEFAULT_ROOT
 from publisher.manifest import MANIFEST_NAME
 
 POSITION = re.compile(r"^(?P<path>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): .+ — .+$", re.MULTILINE)
@@ -74,3 +76,16 @@ def test_unknown_format_is_a_usage_error(build: Builder, catalog: Path, tmp_path
     assert run.status == 2
     assert "unknown format pfd" in run.stderr
     assert not (tmp_path / "dist").exists()
+
+
+def test_broken_layout_template_is_reported_at_the_template(build: Builder, catalog: Path, tmp_path: Path) -> None:
+    layouts = tmp_path / "layouts"
+    shutil.copytree(DEFAULT_ROOT, layouts)
+    template = layouts / "html" / "page.html.j2"
+    lines = template.read_text().count("\n")
+    template.write_text(template.read_text() + "{{ no_such_variable_here }}\n")
+    run = build(*sources(catalog), "-o", tmp_path / "dist", "-f", "json,html", "--layouts", layouts)
+    assert run.status == 2, run.stderr
+    assert run.counts == (0, 0, 4)
+    assert f"{template}:{lines + 1}" in run.stderr and "no_such_variable_here" in run.stderr
+    assert "internal error" not in run.stderr and "Traceback" not in run.stderr
