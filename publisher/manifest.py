@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib import metadata
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import publisher
 from publisher.output import write_atomic
-from publisher.render import RenderOptions, options_for
+from publisher.render import RENDERERS, RenderOptions, options_for
 
 if TYPE_CHECKING:
     from publisher.build import BuildPlan
@@ -34,6 +35,10 @@ RENDERING_LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "python-docx", "ebookl
                        "lxml", "pikepdf", "segno", "babel")
 # Formats that read neither the layout nor the render options (json dumps the model).
 MODEL_ONLY = frozenset({"json"})
+# WeasyPrint falls back to the system's fonts for glyphs the layout's fonts lack (list bullets,
+# other scripts), so installing a font can change a PDF: measured in benchmarks/README.md.
+WEASYPRINT_MODULE = "publisher.render.pdf"
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts", "/etc/fonts")
 
 
 def file_digest(path: Path) -> str:
@@ -73,6 +78,21 @@ def toolchain(model_only: bool = False) -> str:
     return digest.hexdigest()
 
 
+@cache
+def system_fonts() -> str:
+    """A hash of the installed font files and fontconfig settings (names and sizes: a few ms)."""
+    digest = hashlib.sha256()
+    for folder in FONT_DIRS:
+        root = Path(folder).expanduser()
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = Path(dirpath, name)
+                with contextlib.suppress(OSError):
+                    digest.update(f"{path}\0{path.stat().st_size}\n".encode())
+    return digest.hexdigest()
+
+
 def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprint: str,
                project_root: Path | None) -> str:
     """Everything but the source and its images that decides one format's bytes."""
@@ -83,6 +103,8 @@ def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprin
         parts["layout"] = layout_fingerprint
         parts["paper"] = options.paper
         parts["large_print"] = options.large_print
+        if RENDERERS[fmt].module == WEASYPRINT_MODULE:
+            parts["system_fonts"] = system_fonts()
         # Only the DOCX writer reads the reference document (it is a .docx by definition).
         if fmt == "docx" and options.reference_docx is not None:
             try:

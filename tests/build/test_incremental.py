@@ -11,6 +11,7 @@ import pytest
 from buildkit import Builder, sources
 
 import publisher
+from publisher import manifest
 from publisher.catalog.png import Canvas
 from publisher.layouts import DEFAULT_ROOT
 from publisher.manifest import MANIFEST_NAME, toolchain
@@ -129,3 +130,21 @@ def test_unreadable_manifest_means_a_full_rebuild(build: Builder, catalog: Path,
     assert again.status == 0
     assert again.written == outputs(stems(catalog), "json", "html")
     assert json.loads((built / MANIFEST_NAME).read_text())["schema"] == 1
+
+
+def test_installing_a_system_font_rebuilds_only_the_pdfs(build: Builder, catalog: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    monkeypatch.setattr(manifest, "FONT_DIRS", (str(fonts),))  # stands in for /usr/share/fonts
+    manifest.system_fonts.cache_clear()
+    source = sorted(catalog.glob("*.yaml"))[0]
+    out = tmp_path / "dist"
+    try:
+        assert build(source, "-o", out, "-f", "json,html,pdf").status == 0
+        (fonts / "NewFallback.ttf").write_bytes(b"a font file appears")
+        manifest.system_fonts.cache_clear()
+        again = build(source, "-o", out, "-f", "json,html,pdf")
+    finally:
+        manifest.system_fonts.cache_clear()
+    assert again.written == {f"{source.stem}.pdf"}
