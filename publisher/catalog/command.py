@@ -10,7 +10,6 @@ from pathlib import Path
 from publisher.catalog import generate
 from publisher.errors import PublisherError
 
-HELP = "write N synthetic condition sources (for scale tests and benchmarks)"
 DESCRIPTION = """\
 Write N invented but realistic condition sources, with their images, into DIR.
 The output depends only on N and --seed: condition 7 is the same in a catalog

@@ -14,7 +14,6 @@ from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.progress import Reporter
 from publisher.render import RENDERERS, RenderOptions
 
-HELP = "build sources into PDF, large-print PDF, DOCX, EPUB and HTML"
 DESCRIPTION = """\
 Build condition sources (YAML) into every format. With no SOURCE, builds every
 *.yaml in source/ into dist/. A source with errors is reported as

@@ -19,7 +19,6 @@ from publisher.errors import PublisherError
 from publisher.extract.sniff import is_candidate
 from publisher.manifest import Manifest, entry_id
 
-HELP = "check outputs for accessibility (PDF/UA, DOCX, EPUB, WCAG) and cross-format fidelity"
 DESCRIPTION = """\
 Check built outputs: PDF (tags, language, title, headings, bookmarks, fonts, alt text,
 links, marked content, pdfua), DOCX (heading styles and order, title, language,

@@ -11,7 +11,6 @@ from publisher.lint import LintOptions, Targets, lint_file, today_from_environme
 from publisher.lint.document import Originals
 from publisher.lint.report import as_json, grade_table, summary
 
-HELP = "check reading level, sentence length, link and alt text, and review dates"
 DESCRIPTION = """\
 Check condition sources for plain language and accessibility. With no SOURCE,
 checks every *.yaml in source/. Each finding prints as path:line: message.

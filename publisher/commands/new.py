@@ -12,7 +12,6 @@ from publisher.lint import today_from_environment
 from publisher.scaffold import SCHEMA_FILE, starter
 from publisher.source.schema import BCP47, SLUG
 
-HELP = "create source/<slug>.yaml from a commented starter"
 DESCRIPTION = f"""\
 Create <DIR>/<slug>.yaml (default DIR: source) from a commented template that
 builds as written. An existing file is never overwritten. If <DIR>/{SCHEMA_FILE}

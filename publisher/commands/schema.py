@@ -12,7 +12,6 @@ from publisher.errors import PublisherError
 from publisher.output import ensure_dir, write_atomic
 from publisher.source import schema as s
 
-HELP = "print the JSON Schema of the source format (for editors)"
 DESCRIPTION = """\
 Print the JSON Schema (draft 2020-12) of condition sources. Editors that use
 yaml-language-server (VS Code's YAML extension, Neovim, Zed …) then complete keys and

@@ -18,7 +18,6 @@ from publisher.serve import Preview, PreviewServer
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
-HELP = "preview a source's HTML page in a browser, rebuilt on every save"
 DESCRIPTION = """\
 Build SOURCE's HTML page and serve it on http://127.0.0.1:PORT/ (this computer
 only). Saving the source, one of its images or an HTML layout file rebuilds it, and
