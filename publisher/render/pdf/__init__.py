@@ -30,7 +30,7 @@ def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
 
 def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions) -> bytes:
     where = f"{doc.slug} ({'large print' if options.large_print else options.paper} PDF)"
-    engine = engine_for(layout.root, options.paper, options.large_print)
+    engine = engine_for(layout, options.paper, options.large_print)
     fetcher = RestrictedURLFetcher(roots=[layout.root], assets=figure_assets(doc))
     # The file identifier is derived from the input so that two builds give the same bytes.
     identifier = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest().encode()

@@ -8,6 +8,7 @@ from pathlib import Path
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 
+from publisher.layouts import Layout
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.strict import weasyprint_strict
 
@@ -26,8 +27,11 @@ class Engine:
     stylesheets: tuple[CSS, ...]
 
 
-_FONT_CONFIGS: dict[Path, FontConfiguration] = {}
-_ENGINES: dict[tuple[Path, str, bool], Engine] = {}
+# Keyed by the layout's content (Layout.fingerprint), not only its folder: a long-lived
+# worker (a Dask worker, the preview server) must not keep rendering with a stale stylesheet
+# after the layout files change.
+_FONT_CONFIGS: dict[tuple[Path, str], FontConfiguration] = {}
+_ENGINES: dict[tuple[Path, str, str, bool], Engine] = {}
 
 
 def stylesheet_paths(folder: Path, paper: str, large_print: bool) -> list[Path]:
@@ -37,14 +41,14 @@ def stylesheet_paths(folder: Path, paper: str, large_print: bool) -> list[Path]:
     return [folder / name for name in names]
 
 
-def engine_for(layout_root: Path, paper: str, large_print: bool) -> Engine:
-    """The cached engine for a layout root (``layouts/``), a paper size and a print size."""
-    root = layout_root.resolve()
-    key = (root, paper, large_print)
+def engine_for(layout: Layout, paper: str, large_print: bool) -> Engine:
+    """The cached engine for a layout (by folder and content), a paper size and a print size."""
+    root = layout.root.resolve()
+    key = (root, layout.fingerprint, paper, large_print)
     engine = _ENGINES.get(key)
     if engine is None:
         # One FontConfiguration per layout: two layouts may bind one family name to different files.
-        font_config = _FONT_CONFIGS.setdefault(root, FontConfiguration())
+        font_config = _FONT_CONFIGS.setdefault((root, layout.fingerprint), FontConfiguration())
         fetcher = RestrictedURLFetcher(roots=[root])
         sheets = []
         for path in stylesheet_paths(root / "pdf", paper, large_print):

@@ -108,8 +108,22 @@ def test_two_renders_are_byte_identical(variant: str) -> None:
 
 
 def test_engine_is_reused_per_layout_and_paper() -> None:
-    root = Layout().root
-    letter = engine_for(root, "letter", False)
-    assert engine_for(root, "letter", False) is letter
-    assert engine_for(root, "a4", False) is not letter
-    assert engine_for(root, "a4", True).font_config is letter.font_config
+    layout = Layout()
+    letter = engine_for(layout, "letter", False)
+    assert engine_for(Layout(), "letter", False) is letter
+    assert engine_for(layout, "a4", False) is not letter
+    assert engine_for(layout, "a4", True).font_config is letter.font_config
+
+
+def test_engine_follows_a_changed_layout_in_a_long_lived_process(tmp_path: Path) -> None:
+    """A worker that outlives a layout edit (Dask, the preview server) must not keep the old CSS."""
+    import shutil
+
+    root = tmp_path / "layouts"
+    shutil.copytree(Layout().root, root)
+    before = engine_for(Layout(root), "letter", False)
+    css = root / "pdf" / "handout.css"
+    css.write_text(css.read_text() + "\n/* edited */\n")
+    after = engine_for(Layout(root), "letter", False)
+    assert after is not before
+    assert engine_for(Layout(root), "letter", False) is after
