@@ -13,7 +13,6 @@ from publisher.executor import ExecutorSpec, default_jobs
 from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.progress import Reporter
 from publisher.render import RENDERERS, RenderOptions
-from publisher.source.schema import AUDIENCES
 
 DESCRIPTION = """\
 Build condition sources (YAML) into every format. With no SOURCE, builds every
@@ -36,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", "-f", default="pdf,large-print,docx,epub,html", metavar="LIST",
                         help=f"comma-separated formats among {', '.join(RENDERERS)} (default: all but json)")
     parser.add_argument("--paper", choices=["letter", "a4"], default="letter", help="PDF paper size (default: letter)")
-    parser.add_argument("--audience", choices=AUDIENCES, default="patient",
+    parser.add_argument("--audience", choices=["patient", "clinician"], default="patient",
                         help="keep only content for this audience; non-patient variants are named <slug>.<audience>.*")
     parser.add_argument("--layouts", type=Path, default=DEFAULT_ROOT, metavar="DIR",
                         help="layout folder with html/, epub/, pdf/, docx/ (default: the bundled layouts)")

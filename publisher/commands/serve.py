@@ -13,7 +13,6 @@ from types import FrameType
 from publisher.build import discover
 from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.serve import Preview, PreviewServer
-from publisher.source.schema import AUDIENCES
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -31,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", nargs="?", type=Path, metavar="SOURCE",
                         help="source file (default: the first in source/)")
     parser.add_argument("--port", "-p", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free)")
-    parser.add_argument("--audience", choices=AUDIENCES, default="patient",
+    parser.add_argument("--audience", choices=["patient", "clinician"], default="patient",
                         help="preview this audience's version (default: patient)")
     parser.add_argument("--layouts", type=Path, default=DEFAULT_ROOT, metavar="DIR",
                         help="layout folder (default: the bundled layouts)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
@@ -45,7 +45,6 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Audience = Literal["patient", "clinician"]
-AUDIENCES: tuple[str, ...] = get_args(Audience)  # for command-line choices
 
 
 class Strict(BaseModel):
