@@ -34,7 +34,7 @@ def main() -> None:
     doc = load(args.source, plan)
     options = RenderOptions()
     html = handout_html(doc, plan.layout)
-    engine = engine_for(plan.layout.root, options.paper, options.large_print)
+    engine = engine_for(plan.layout, options.paper, options.large_print)
     base = plan.layout.folder("pdf").resolve().as_uri() + "/"
     paths = stylesheet_paths(plan.layout.root.resolve() / "pdf", options.paper, options.large_print)
 

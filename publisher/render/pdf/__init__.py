@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
+# isort: off
+# First, before anything imports WeasyPrint: it imports WeasyPrint with a fast library search.
+from publisher.render.pdf import libraries  # noqa: F401
+# isort: on
 
-import pikepdf
+import hashlib
+from typing import Any
+
+import pydyf
 from weasyprint import HTML
 
 from publisher.layouts import Layout
@@ -17,6 +22,7 @@ from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
 from publisher.render.pdf.page import figure_assets, handout_html
 from publisher.render.pdf.strict import weasyprint_strict
+from publisher.render.pdf.structure import Tree
 from publisher.render.pdf.tables import add_column_scope
 
 PDF_VARIANT = "pdf/ua-1"
@@ -35,24 +41,26 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
     # The file identifier is derived from the input so that two builds give the same bytes.
     identifier = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest().encode()
     with weasyprint_strict(where):
-        pdf = HTML(string=html, base_url=layout.folder("pdf").resolve().as_uri() + "/",
+        pdf: bytes = HTML(string=html, base_url=layout.folder("pdf").resolve().as_uri() + "/",
                    url_fetcher=fetcher).write_pdf(
             stylesheets=list(engine.stylesheets),
             font_config=engine.font_config,
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identifier,
+            finisher=finish,
         )
-    return finish(pdf)
+    return pdf
 
 
-def finish(data: bytes) -> bytes:
-    """Fix what WeasyPrint 70's tagging gets wrong (see artifacts.py and links.py), deterministically."""
-    with pikepdf.open(io.BytesIO(data)) as pdf:
-        mark_orphans_as_artifacts(pdf)
-        drop_nested_link_annotations(pdf)
-        merge_split_links(pdf)
-        add_column_scope(pdf)
-        out = io.BytesIO()
-        # deterministic_id: the second /ID half is a hash of the content, so equal input, equal bytes.
-        pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-    return out.getvalue()
+def finish(_document: Any, pdf: pydyf.PDF) -> None:
+    """Fix what WeasyPrint 70's tagging gets wrong (see artifacts.py and links.py) before it writes the file.
+
+    A WeasyPrint *finisher*: it edits the PDF's objects in memory, so the file is
+    written once, by WeasyPrint, from the fixed objects.
+    """
+    tree = Tree(pdf)
+    mark_orphans_as_artifacts(tree)
+    drop_nested_link_annotations(tree)
+    merge_split_links(tree)
+    add_column_scope(tree)
+    tree.discard_unreachable()

@@ -13,49 +13,35 @@ box in the page body from the tree, so in practice the orphans are the margin
 boxes; tests check that the text turned into artifacts is only header and footer
 text, so a future WeasyPrint that orphans body text would fail loudly instead of
 hiding it. Each orphan ``BDC`` becomes ``/Artifact <</Type /Pagination>> BDC``
-(its ``EMC`` stays), and its /ParentTree slot becomes null so the orphaned
-structure elements drop out of the file.
+(its ``EMC`` stays) and its /ParentTree slot becomes null; the orphaned
+structure elements are then emptied with every other unreachable one
+(``Tree.discard_unreachable``).
 """
 
 from __future__ import annotations
 
-import pikepdf
+from typing import Any
 
-from publisher.render.pdf.structure import ParentTree, claimed_marks
+import pydyf
 
-
-def _mcid(operands: list[pikepdf.Object], page: pikepdf.Page) -> int | None:
-    if len(operands) != 2:
-        return None
-    props: pikepdf.Object | None = operands[1]
-    if isinstance(props, pikepdf.Name):  # a named property list in the page resources
-        named = page.obj.get("/Resources", pikepdf.Dictionary()).get("/Properties", pikepdf.Dictionary())
-        props = named.get(props)
-    if isinstance(props, pikepdf.Dictionary) and "/MCID" in props:
-        return int(props["/MCID"])
-    return None
+from publisher.render.pdf.structure import NULL, Tree
 
 
-def mark_orphans_as_artifacts(pdf: pikepdf.Pdf) -> int:
+def mark_orphans_as_artifacts(tree: Tree) -> int:
     """Turn unclaimed marked content into pagination artifacts; return how many sequences changed."""
-    claimed = claimed_marks(pdf)
-    parent_tree = ParentTree(pdf)
+    claimed = tree.claimed_marks()
     changed = 0
-    for page in pdf.pages:
-        orphans: list[int] = []
-        ops = []
-        for instruction in pikepdf.parse_content_stream(page):
-            operands, operator = list(instruction.operands), instruction.operator
-            if str(operator) == "BDC":
-                mcid = _mcid(operands, page)
-                if mcid is not None and (page.obj.objgen, mcid) not in claimed:
-                    orphans.append(mcid)
-                    operands = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
-            ops.append(pikepdf.ContentStreamInstruction(operands, operator))
-        if orphans:
-            changed += len(orphans)
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(ops))
-            for mcid in orphans:
-                # With no slot left pointing at them, the orphaned elements are not written out.
-                parent_tree.set_mcid(page.obj, mcid, None)
+    for page in tree.pages:
+        # WeasyPrint writes ``/Tag``, ``<</MCID n>>``, ``BDC`` as three items of the stream's list.
+        items: list[Any] = tree.get(page["Contents"]).stream
+        for i in range(2, len(items)):
+            props = items[i - 1]
+            if items[i] == b"BDC" and isinstance(props, dict) and "MCID" in props:
+                mcid = props["MCID"]
+                if (page.number, mcid) in claimed:
+                    continue
+                tree.set_mcid(page, mcid, NULL)
+                items[i - 2] = "/Artifact"
+                items[i - 1] = pydyf.Dictionary({"Type": "/Pagination"})
+                changed += 1
     return changed

@@ -18,107 +18,116 @@ and the /ParentTree entries are repointed. The annotations stay, one per line.
 
 from __future__ import annotations
 
-import pikepdf
+from typing import Any
 
-from publisher.render.pdf.structure import ParentTree, struct_elements
+import pydyf
+
+from publisher.render.pdf.structure import Tree, text
 
 
-def _annotation_target(kid: pikepdf.Object) -> str | None:
+def _annotation_target(tree: Tree, kid: object) -> str | None:
     """Where a link annotation referenced by an OBJR goes (URI or destination), or None."""
-    if not (isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR"):
+    objr = tree.get(kid)
+    if not (isinstance(objr, dict) and objr.get("Type") == "/OBJR"):
         return None
-    annot = kid.Obj
-    if annot.get("/Subtype") != "/Link":
+    annot = tree.get(objr.get("Obj"))
+    if not isinstance(annot, dict) or annot.get("Subtype") != "/Link":
         return None
-    action = annot.get("/A")
-    if action is not None and "/URI" in action:
-        return f"uri:{action.URI}"
-    if action is not None and "/D" in action:
-        return f"dest:{action.D}"
-    if "/Dest" in annot:
-        return f"dest:{annot.Dest}"
+    action = annot.get("A")
+    if isinstance(action, dict) and "URI" in action:
+        return f"uri:{text(action['URI'])}"
+    if isinstance(action, dict) and "D" in action:
+        return f"dest:{text(action['D'])}"
+    if "Dest" in annot:
+        return f"dest:{text(annot['Dest'])}"
     return None
 
 
-def _target(elem: pikepdf.Object) -> str | None:
+def _target(tree: Tree, elem: Any) -> str | None:
     """Where a Link element goes: its first annotation's target."""
-    return next((t for t in map(_annotation_target, elem.get("/K", ())) if t is not None), None)
+    return next((t for kid in elem.get("K", ()) if (t := _annotation_target(tree, kid)) is not None), None)
 
 
-def _is_link(node: pikepdf.Object) -> bool:
-    return isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Link"
+def _is_link(node: object) -> bool:
+    return isinstance(node, dict) and node.get("S") == "/Link"
 
 
-def _absorb(first: pikepdf.Object, other: pikepdf.Object, parent_tree: ParentTree) -> None:
+def _absorb(tree: Tree, first: Any, other: Any) -> None:
     """Move ``other``'s content into ``first`` and repoint the parent tree at ``first``."""
-    page = other.get("/Pg")
-    same_page = page is not None and first.get("/Pg") is not None and page.objgen == first.Pg.objgen
-    for kid in list(other.get("/K", ())):
+    page_ref = other.get("Pg")
+    page = tree.get(page_ref)
+    same_page = page_ref is not None and page_ref == first.get("Pg")
+    for kid in other.get("K", ()):
         if isinstance(kid, int):
             # An MCID alone means "on the element's /Pg"; across a page break it needs its page.
-            first.K.append(kid if same_page else pikepdf.Dictionary(Type=pikepdf.Name.MCR, Pg=page, MCID=kid))
-            if page is not None:
-                parent_tree.set_mcid(page, int(kid), first)
-        else:
-            first.K.append(kid)
-            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR" and "/StructParent" in kid.Obj:
-                parent_tree.set(int(kid.Obj.StructParent), first)
+            first["K"].append(kid if same_page else pydyf.Dictionary({"Type": "/MCR", "Pg": page_ref, "MCID": kid}))
+            if isinstance(page, dict):
+                tree.set_mcid(page, kid, first.reference)
+            continue
+        first["K"].append(kid)
+        child = tree.get(kid)
+        if not isinstance(child, dict):
+            continue
+        if child.get("Type") == "/OBJR":
+            annot = tree.get(child.get("Obj"))
+            if isinstance(annot, dict) and "StructParent" in annot:
+                tree.set_parent(annot["StructParent"], first.reference)
+        elif "S" in child:
+            child["P"] = first.reference
 
 
-def drop_nested_link_annotations(pdf: pikepdf.Pdf) -> int:
+def drop_nested_link_annotations(tree: Tree) -> int:
     """Remove annotations that repeat an enclosing Link element's; return how many were removed."""
-    parent_tree = ParentTree(pdf)
-    pages = {page.obj.objgen: page for page in pdf.pages}
-    root = pdf.Root.get("/StructTreeRoot")
     removed = 0
-    stack: list[tuple[pikepdf.Object | None, frozenset[str]]] = [(root.get("/K"), frozenset())] if root else []
+    stack: list[tuple[Any, frozenset[str]]] = [(tree.root, frozenset())] if isinstance(tree.root, dict) else []
     while stack:
         node, outer = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend((kid, outer) for kid in node)
-            continue
-        if not isinstance(node, pikepdf.Dictionary) or node.get("/Type") in ("/MCR", "/OBJR"):
-            continue
-        kids = node.get("/K")
-        if not isinstance(kids, pikepdf.Array):
+        kids = node.get("K")
+        if not isinstance(kids, list):
             continue
         kept = []
         for kid in kids:
-            target = _annotation_target(kid)
+            target = _annotation_target(tree, kid)
             if target is not None and target in outer:
-                annot = kid.Obj
-                page = pages.get(kid.Pg.objgen) if "/Pg" in kid else None
-                if page is not None and "/Annots" in page.obj:
-                    page.obj.Annots = pikepdf.Array(a for a in page.obj.Annots if not a.is_same_object_as(annot))
-                if "/StructParent" in annot:
-                    parent_tree.remove(int(annot.StructParent))
+                objr = tree.get(kid)
+                annot_ref = objr.get("Obj")
+                page = tree.get(objr.get("Pg"))
+                if isinstance(page, dict) and "Annots" in page:
+                    page["Annots"] = pydyf.Array(a for a in page["Annots"] if a != annot_ref)
+                annot = tree.get(annot_ref)
+                if "StructParent" in annot:
+                    tree.remove_parent(annot["StructParent"])
+                annot.clear()  # nothing refers to it any more (see Tree.discard_unreachable)
                 removed += 1
             else:
                 kept.append(kid)
         if len(kept) != len(kids):
-            node.K = pikepdf.Array(kept)
-        inner = outer | {t for t in map(_annotation_target, kept) if t is not None}
-        stack.extend((kid, inner) for kid in kept if isinstance(kid, pikepdf.Dictionary))
+            node["K"] = pydyf.Array(kept)
+        inner = outer | {t for kid in kept if (t := _annotation_target(tree, kid)) is not None}
+        for kid in kept:
+            child = tree.get(kid)
+            if isinstance(child, dict) and child.get("Type") not in ("/MCR", "/OBJR"):
+                stack.append((child, inner))
     return removed
 
 
-def merge_split_links(pdf: pikepdf.Pdf) -> int:
+def merge_split_links(tree: Tree) -> int:
     """Merge runs of sibling Link elements with one target; return how many elements were absorbed."""
-    parent_tree = ParentTree(pdf)
     absorbed = 0
-    for elem, _ in list(struct_elements(pdf)):
-        kids = elem.get("/K")
-        if not isinstance(kids, pikepdf.Array):
+    for elem in list(tree.elements()):
+        kids = elem.get("K")
+        if not isinstance(kids, list):
             continue
-        kept: list[pikepdf.Object] = []
+        kept: list[Any] = []
         for kid in kids:
-            previous = kept[-1] if kept else None
-            if (previous is not None and _is_link(kid) and _is_link(previous)
-                    and _target(kid) is not None and _target(kid) == _target(previous)):
-                _absorb(previous, kid, parent_tree)
+            node, previous = tree.get(kid), tree.get(kept[-1]) if kept else None
+            if (previous is not None and _is_link(node) and _is_link(previous)
+                    and (target := _target(tree, node)) is not None and target == _target(tree, previous)):
+                _absorb(tree, previous, node)
                 absorbed += 1
             else:
                 kept.append(kid)
         if len(kept) != len(kids):
-            elem.K = pikepdf.Array(kept)
+            elem["K"] = pydyf.Array(kept)
     return absorbed
+

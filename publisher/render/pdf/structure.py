@@ -1,92 +1,135 @@
-"""Reading and repointing a tagged PDF's structure tree with pikepdf (shared by the post-processors)."""
+"""The structure tree of a PDF that WeasyPrint is about to write, as pydyf objects (shared by the fix-ups).
+
+WeasyPrint hands its ``pydyf.PDF`` to a *finisher* after tagging and before writing
+a byte. Fixing the tree there is a walk over Python dicts and lists; doing the same
+afterwards with pikepdf meant parsing the written file, walking it through C++
+bindings and writing it again, which cost ~45 ms of a ~350 ms handout
+(benchmarks/README.md, (b)). pydyf keeps every indirect object in ``pdf.objects``
+at the index of its object number, refers to it with bytes like ``b"12 0 R"``,
+writes names as strings like ``"/Link"`` and writes bytes verbatim (so ``b"null"``
+is PDF null).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-import pikepdf
+import pydyf
 
-Mark = tuple[tuple[int, int], int]  # (page object id, MCID)
-
-
-def page_id(obj: pikepdf.Object | None) -> tuple[int, int] | None:
-    return obj.objgen if isinstance(obj, pikepdf.Dictionary) else None
+NULL = b"null"
+Mark = tuple[int, int]  # (page object number, MCID)
 
 
-def struct_elements(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, tuple[int, int] | None]]:
-    """Every structure element reachable from /StructTreeRoot, each once, with its effective page."""
-    root = pdf.Root.get("/StructTreeRoot")
-    if root is None:
-        return
-    seen: set[tuple[int, int]] = set()
-    stack: list[tuple[pikepdf.Object | None, tuple[int, int] | None]] = [(root.get("/K"), None)]
-    while stack:
-        node, page = stack.pop()
-        if isinstance(node, pikepdf.Array):
-            stack.extend((kid, page) for kid in reversed(list(node)))
-        elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") not in ("/MCR", "/OBJR"):
-            if node.is_indirect:
-                if node.objgen in seen:
-                    continue
-                seen.add(node.objgen)
-            own_page = page_id(node.get("/Pg")) or page
-            yield node, own_page
-            stack.append((node.get("/K"), own_page))
+def number(ref: object) -> int | None:
+    """The object number of an indirect reference (``b"12 0 R"``), or None for anything else."""
+    if isinstance(ref, bytes) and ref.endswith(b" R"):
+        return int(ref.split()[0])
+    return None
 
 
-def claimed_marks(pdf: pikepdf.Pdf) -> set[Mark]:
-    """Every (page, MCID) that a structure element reachable from the root owns."""
-    claimed: set[Mark] = set()
-    for elem, page in struct_elements(pdf):
-        kids = elem.get("/K")
-        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-            if isinstance(kid, int) and page is not None:
-                claimed.add((page, int(kid)))
-            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
-                mcr_page = page_id(kid.get("/Pg")) or page
-                if mcr_page is not None:
-                    claimed.add((mcr_page, int(kid.MCID)))
-    return claimed
+def text(value: object) -> str:
+    """A pydyf string, name or number as comparable text."""
+    return value.string if isinstance(value, pydyf.String) else str(value)
 
 
-class ParentTree:
-    """The /ParentTree number tree: StructParent(s) key -> element, or per-page array by MCID."""
+class Tree:
+    """The structure tree, its /ParentTree and the pages of one pydyf PDF."""
 
-    def __init__(self, pdf: pikepdf.Pdf) -> None:
-        root = pdf.Root.get("/StructTreeRoot")
-        self._tree = root.get("/ParentTree") if root is not None else None
-        self._slots: dict[int, tuple[pikepdf.Object, int]] = {}
-        self._collect(self._tree)
+    def __init__(self, pdf: pydyf.PDF) -> None:
+        self.pdf = pdf
+        self.root: Any = self.get(pdf.catalog.get("StructTreeRoot"))
+        parent_tree = self.get(self.root["ParentTree"]) if isinstance(self.root, dict) else None
+        self.nums: list[Any] = parent_tree["Nums"] if isinstance(parent_tree, dict) else []
+        self.pages: list[Any] = [self.pdf.objects[n] for n in pdf.pages["Kids"][::3]]
 
-    def _collect(self, node: pikepdf.Object | None) -> None:
-        if not isinstance(node, pikepdf.Dictionary):
+    def get(self, value: object) -> Any:
+        """The object a reference points to; any other value unchanged."""
+        index = number(value)
+        return self.pdf.objects[index] if index is not None else value
+
+    def elements(self) -> Iterator[Any]:
+        """Every structure element reachable from the root, once each, in document order."""
+        if not isinstance(self.root, dict):
             return
-        nums = node.get("/Nums")
-        if nums is not None:
-            for i in range(0, len(nums), 2):
-                self._slots[int(nums[i])] = (nums, i + 1)
-        for kid in node.get("/Kids", ()):
-            self._collect(kid)
+        seen: set[int] = set()
+        stack = list(reversed(_kids(self.root)))
+        while stack:
+            node: Any = self.get(stack.pop())
+            if not isinstance(node, dict) or node.get("Type") in ("/MCR", "/OBJR"):
+                continue
+            key = getattr(node, "number", None)  # None for a direct (inline) dictionary
+            if key is not None:
+                if key in seen:
+                    continue
+                seen.add(key)
+            yield node
+            stack.extend(reversed(_kids(node)))
 
-    def remove(self, key: int) -> None:
-        slot = self._slots.get(key)
-        if slot:
-            nums, index = slot
-            del nums[index - 1 : index + 1]
-            self._slots.clear()  # later pairs moved: index again
-            self._collect(self._tree)
+    def claimed_marks(self) -> set[Mark]:
+        """Every (page, MCID) that a structure element reachable from the root owns."""
+        claimed: set[Mark] = set()
+        for elem in self.elements():
+            page = number(elem.get("Pg"))
+            for kid in _kids(elem):
+                if isinstance(kid, int) and page is not None:
+                    claimed.add((page, kid))
+                elif isinstance(kid, dict) and kid.get("Type") == "/MCR":
+                    mcr_page = number(kid.get("Pg")) or page
+                    if mcr_page is not None:
+                        claimed.add((mcr_page, kid["MCID"]))
+        return claimed
 
-    def get(self, key: int) -> pikepdf.Object | None:
-        slot = self._slots.get(key)
-        return slot[0][slot[1]] if slot else None
+    # /ParentTree: a flat /Nums array of key, value pairs (WeasyPrint writes no /Kids).
 
-    def set(self, key: int, value: pikepdf.Object) -> None:
-        slot = self._slots.get(key)
-        if slot:
-            slot[0][slot[1]] = value
+    def _index(self, key: int) -> int | None:
+        for i in range(0, len(self.nums) - 1, 2):
+            if self.nums[i] == key:
+                return i + 1
+        return None
 
-    def set_mcid(self, page: pikepdf.Dictionary, mcid: int, value: pikepdf.Object | None) -> None:
-        """Point the page's MCID slot at ``value`` (None: no element owns it any more)."""
-        array = self.get(int(page.get("/StructParents", -1)))
-        if isinstance(array, pikepdf.Array) and 0 <= mcid < len(array):
+    def parent(self, key: int) -> Any:
+        index = self._index(key)
+        return self.nums[index] if index is not None else None
+
+    def set_parent(self, key: int, value: object) -> None:
+        index = self._index(key)
+        if index is not None:
+            self.nums[index] = value
+
+    def remove_parent(self, key: int) -> None:
+        index = self._index(key)
+        if index is not None:
+            del self.nums[index - 1 : index + 1]
+
+    def set_mcid(self, page: Any, mcid: int, value: object) -> None:
+        """Point the page's MCID slot at ``value`` (``NULL``: no element owns it any more)."""
+        array = self.parent(page.get("StructParents", -1))
+        if isinstance(array, list) and 0 <= mcid < len(array):
             array[mcid] = value
+
+    def discard_unreachable(self) -> int:
+        """Empty every structure element and object reference the tree no longer reaches; return how many.
+
+        pydyf writes every object it holds and cannot leave one out once it packs
+        objects into an object stream (its cross-reference stream would shift), so an
+        orphan is written as an empty dictionary instead of as a stale element whose
+        /P still names a real parent.
+        """
+        reachable = {elem.number for elem in self.elements()}
+        referenced = {number(kid) for n in reachable for kid in _kids(self.pdf.objects[n])}
+        emptied = 0
+        for obj in self.pdf.objects:
+            kind = obj.get("Type") if isinstance(obj, dict) else None
+            if ((kind == "/StructElem" and obj.number not in reachable)
+                    or (kind == "/OBJR" and obj.number not in referenced)):
+                obj.clear()
+                emptied += 1
+        return emptied
+
+
+def _kids(node: Any) -> list[Any]:
+    kids = node.get("K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, list) else [kids]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pikepdf
+import pydyf
 
-from publisher.render.pdf.structure import struct_elements
+from publisher.render.pdf.structure import Tree
 
 
-def add_column_scope(pdf: pikepdf.Pdf) -> int:
+def add_column_scope(tree: Tree) -> int:
     """Set ``/Scope /Column`` on every TH inside a THead; return how many cells changed.
 
     WeasyPrint links TD cells to their TH with /Headers and /ID, which PDF/UA
@@ -16,18 +16,17 @@ def add_column_scope(pdf: pikepdf.Pdf) -> int:
     in ``<thead>`` with ``scope="col"``, so a TH there is always a column header.
     """
     changed = 0
-    for elem, _ in struct_elements(pdf):
-        if elem.get("/S") != "/TH":
+    for elem in tree.elements():
+        if elem.get("S") != "/TH":
             continue
-        row = elem.get("/P")
-        section = row.get("/P") if isinstance(row, pikepdf.Dictionary) else None
-        if not (isinstance(section, pikepdf.Dictionary) and section.get("/S") == "/THead"):
+        row = tree.get(elem.get("P"))
+        section = tree.get(row.get("P")) if isinstance(row, dict) else None
+        if not (isinstance(section, dict) and section.get("S") == "/THead"):
             continue
-        attrs = elem.get("/A")
-        if not isinstance(attrs, pikepdf.Dictionary):
-            attrs = pikepdf.Dictionary(O=pikepdf.Name.Table)
-            elem.A = attrs
-        if attrs.get("/O") == "/Table" and "/Scope" not in attrs:
-            attrs.Scope = pikepdf.Name.Column
+        attrs = elem.get("A")
+        if not isinstance(attrs, dict):
+            attrs = elem["A"] = pydyf.Dictionary({"O": "/Table"})
+        if attrs.get("O") == "/Table" and "Scope" not in attrs:
+            attrs["Scope"] = "/Column"
             changed += 1
     return changed

@@ -172,6 +172,14 @@ def test_tables_have_header_cells_with_scope(figures: Handout) -> None:
 
 
 def _struct_objects(pdf: pikepdf.Pdf) -> list[tuple[pikepdf.Dictionary, None]]:
-    from publisher.render.pdf.structure import struct_elements
-
-    return [(e, None) for e, _ in struct_elements(pdf)]
+    """Every structure element reachable from the root, read with pikepdf (not with the renderer's code)."""
+    found: list[tuple[pikepdf.Dictionary, None]] = []
+    stack: list[pikepdf.Object] = [pdf.Root.StructTreeRoot.K]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, pikepdf.Array):
+            stack.extend(node)
+        elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+            found.append((node, None))
+            stack.append(node.get("/K", pikepdf.Array()))
+    return found
