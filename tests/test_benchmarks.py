@@ -1,0 +1,46 @@
+"""The benchmark scripts still run and print their tables (their numbers are not judged here).
+
+Benchmarks are not tests: their results go to benchmarks/README.md. These smoke
+runs, with the fewest repetitions, only catch a script broken by a change to the
+code it measures, which once went unnoticed for a whole session.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_benchmark(*args: str) -> str:
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def table_rows(output: str) -> dict[str, list[str]]:
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")]
+            for line in output.splitlines() if line.startswith("|") and not line.startswith("|-")]
+    return {row[0]: row[1:] for row in rows[1:]}
+
+
+def is_number(cell: str) -> bool:
+    return re.fullmatch(r"\d+(\.\d+)?×?", cell) is not None
+
+
+def test_warm_pdf_benchmark_compares_publisher_with_raw_weasyprint() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_pdf_warm.py", "--repeat", "1"))
+    ours = next(cells for name, cells in rows.items() if name.startswith("publisher PDF render"))
+    raw = next(cells for name, cells in rows.items() if name.startswith("raw WeasyPrint, same HTML + parsed CSS, untagged"))
+    assert all(is_number(cell) for cell in ours + raw)
+    assert raw[-1] == "1.00"
+
+
+def test_seed_benchmark_times_publisher_and_pandoc_in_one_run() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_seed.py", "--repeat", "1"))
+    assert any(name.startswith("publisher build, 5 formats") for name in rows)
+    assert any(name.startswith("pandoc docx + epub + pdf") for name in rows)
+    assert all(is_number(cell) for cells in rows.values() for cell in cells)
