@@ -10,19 +10,25 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from publisher.build import BuildPlan, Rendered, write_rendered
 from publisher.errors import Diagnostic, Location, PublisherError
-from publisher.executor import ExecutorSpec, Job, open_executor, render_chunk
-from publisher.layouts import Layout
+from publisher.executor import ExecutorSpec, Job, Session, open_executor, render_chunk, sendable
 from publisher.manifest import Manifest, entry_id, format_keys, output_record
 
 # Formats cheap enough (milliseconds) that sending sources one by one would cost more than rendering them.
 LIGHT_FORMATS = frozenset({"json"})
+# Warm render time of a catalog page, in ms (benchmarks/README.md), to balance a source's formats across workers.
+COST = {"large-print": 510, "pdf": 420, "docx": 95, "epub": 30, "html": 3, "json": 1}
+# Splitting a source pays its reading and normalising again in each worker (~40 ms): worth it only
+# when it shortens the longest part by more than that.
+SPLIT_GAIN_MS = 50
 SAVE_EVERY = 30.0  # seconds between manifest saves, so an interrupted build keeps most of its work
 
 
@@ -35,6 +41,7 @@ class Outcome:
     errors: tuple[Diagnostic, ...] = ()
     internal: bool = False
     seconds: float = 0.0
+    images: tuple[str, ...] = ()  # absolute paths of the images the built document shows
 
     @property
     def ok(self) -> bool:
@@ -49,6 +56,7 @@ class Summary:
     internal: int = 0  # failures that are bugs in publisher (exit status 1)
     files: int = 0
     seconds: float = 0.0
+    tasks: int = 0  # render tasks sent; a source whose formats were split across workers counts once per part
 
 
 Listener = Callable[[Outcome], None]
@@ -78,8 +86,9 @@ def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tup
     """Tasks for the workers, from jobs sorted largest first (a long document started last idles the others).
 
     One source per task, unless rendering is so cheap that batching sources pays.
-    (Splitting one source's formats across workers was measured slower: each worker
-    pays the WeasyPrint import and stylesheet parsing again; benchmarks/README.md.)
+    (Splitting one source's formats across a fresh pool was measured slower: each worker
+    pays the WeasyPrint import and stylesheet parsing again, benchmarks/README.md; only
+    a watch session's warm workers split, in :func:`run_build`.)
     """
     if not set(formats) <= LIGHT_FORMATS:
         return [(job,) for job in jobs]
@@ -87,9 +96,43 @@ def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tup
     return [tuple(jobs[i:i + size]) for i in range(0, len(jobs), size)]
 
 
+def split_formats(job: Job, parts: int) -> list[Job]:
+    """One source's formats in up to ``parts`` groups of about equal cost (largest first, to the
+    least loaded group), or the job whole if splitting would not shorten it."""
+    source, formats = job
+    groups: list[list[str]] = [[] for _ in range(min(parts, len(formats)))]
+    loads = [0] * len(groups)
+    for fmt in sorted(formats, key=lambda f: -COST.get(f, 100)):
+        least = loads.index(min(loads))
+        groups[least].append(fmt)
+        loads[least] += COST.get(fmt, 100)
+    if sum(loads) - max(loads, default=0) < SPLIT_GAIN_MS:
+        return [job]
+    return [(source, tuple(f for f in formats if f in group)) for group in groups if group]
+
+
+def merge(parts: list[Rendered], formats: tuple[str, ...]) -> Rendered:
+    """One source's result from the parts its formats were rendered in: every file, in the order of
+    ``formats``, or, if any part failed, no file and each distinct error once."""
+    source, seconds = parts[0].source, max(part.seconds for part in parts)
+    errors = tuple(dict.fromkeys(error for part in parts for error in part.errors))
+    if errors:
+        return Rendered(source, errors=errors, internal=any(part.internal for part in parts), seconds=seconds)
+    files = sorted((file for part in parts for file in part.files), key=lambda file: formats.index(file[0]))
+    images = tuple(dict.fromkeys(image for part in parts for image in part.images))
+    return Rendered(source, tuple(files), images, seconds=seconds)
+
+
 def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force: bool = False,
-              on_start: Callable[[int, int], None] | None = None, on_done: Listener | None = None) -> Summary:
-    """Build ``sources``; ``on_start(to_build, skipped)`` then ``on_done`` per built or failed source."""
+              on_start: Callable[[int, int], None] | None = None, on_done: Listener | None = None,
+              session: Session | None = None, others: Sequence[Path] = ()) -> Summary:
+    """Build ``sources``; ``on_start(to_build, skipped)`` then ``on_done`` per built or failed source.
+
+    With a ``session`` (``build --watch``) rendering runs in its warm workers or in this process,
+    and when fewer sources need building than there are workers, each source's formats are split
+    across them. ``others`` are sources of the same build not rebuilt now: their output names
+    still count when refusing two sources that write the same file.
+    """
     started = time.perf_counter()
     sources = list({source.resolve(): source for source in sources}.values())  # each source once
     manifest = Manifest.load(plan.out_dir)
@@ -100,11 +143,19 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
         on_start(len(todo), skipped)
     hashes = {job[0]: digest for job, digest, _ in todo}
     todo.sort(key=lambda item: -item[2])
-    chunks = chunked([job for job, _, _ in todo], plan.formats, max(1, spec.jobs))
-    names = _Names(manifest, sources, plan.audience)
+    jobs = [job for job, _, _ in todo]
+    chunks: list[tuple[Job, ...]]
+    if session is not None and session.executor is not None and 0 < len(jobs) < session.workers:
+        # Warm workers pay no start-up per task, so a source's formats in parallel finish sooner.
+        chunks = [(part,) for job in jobs for part in split_formats(job, session.workers // len(jobs))]
+    else:
+        chunks = chunked(jobs, plan.formats, max(1, spec.jobs))
+    summary.tasks = len(chunks)
+    parts = Counter(source for chunk in chunks for source, _formats in chunk)
+    names = _Names(manifest, [*sources, *others], plan.audience)
     last_save = time.perf_counter()
     try:
-        for rendered in _dispatch(chunks, plan, spec):
+        for rendered in _merged(_dispatch(chunks, plan, spec, session), parts, dict(jobs)):
             outcome = _finish(rendered, plan, keys, manifest, hashes[rendered.source], names)
             _count(summary, outcome)
             if on_done:
@@ -119,11 +170,36 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
     return summary
 
 
-def _dispatch(chunks: list[tuple[Job, ...]], plan: BuildPlan, spec: ExecutorSpec) -> Iterator[Rendered]:
+def _merged(results: Iterator[Rendered], parts: Counter[Path],
+            formats: dict[Path, tuple[str, ...]]) -> Iterator[Rendered]:
+    """Whole sources from the workers' results: a split source once all its parts are in."""
+    waiting: dict[Path, list[Rendered]] = {}
+    for rendered in results:
+        if parts[rendered.source] <= 1:
+            yield rendered
+            continue
+        got = waiting.setdefault(rendered.source, [])
+        got.append(rendered)
+        if len(got) == parts[rendered.source]:
+            yield merge(waiting.pop(rendered.source), formats[rendered.source])
+
+
+@contextmanager
+def _executor(spec: ExecutorSpec, plan: BuildPlan, tasks: int,
+              session: Session | None) -> Iterator[tuple[Executor | None, int, str]]:
+    """The executor, how many tasks it runs at once, and the plan's token: the session's, or a new one-shot pool."""
+    if session is not None:
+        yield session.executor, session.workers, session.token_for(plan)
+        return
+    with open_executor(spec, tasks, plan.formats) as (executor, slots):
+        yield executor, slots, uuid.uuid4().hex
+
+
+def _dispatch(chunks: list[tuple[Job, ...]], plan: BuildPlan, spec: ExecutorSpec,
+              session: Session | None) -> Iterator[Rendered]:
     if not chunks:
         return
-    token = uuid.uuid4().hex
-    with open_executor(spec, len(chunks), plan.formats) as (executor, slots):
+    with _executor(spec, plan, len(chunks), session) as (executor, slots, token):
         if executor is None:
             for chunk in chunks:
                 yield from render_chunk(token, plan, chunk)
@@ -131,17 +207,8 @@ def _dispatch(chunks: list[tuple[Job, ...]], plan: BuildPlan, spec: ExecutorSpec
         # Workers elsewhere have another working folder: send absolute paths, report the ones given.
         given = {source.resolve(): source for chunk in chunks for source, _formats in chunk}
         absolute = [tuple((source.resolve(), formats) for source, formats in chunk) for chunk in chunks]
-        for rendered in _bounded(executor, slots * 2, absolute, token, _sendable(plan)):
+        for rendered in _bounded(executor, slots * 2, absolute, token, sendable(plan)):
             yield replace(rendered, source=given.get(rendered.source, rendered.source))
-
-
-def _sendable(plan: BuildPlan) -> BuildPlan:
-    """The plan as workers get it: a fresh Layout (the caller's may hold Jinja environments, which
-    cannot be pickled) and absolute paths."""
-    reference = plan.render.reference_docx
-    return replace(plan, layout=Layout(plan.layout.root.resolve()),
-                   render=replace(plan.render, reference_docx=reference.resolve() if reference else None),
-                   project_root=plan.project_root.resolve() if plan.project_root else None)
 
 
 def _bounded(executor: Executor, window: int, chunks: list[tuple[Job, ...]], token: str,
@@ -215,7 +282,7 @@ def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest:
     if digest:
         images = {path: manifest.image_digest(path) for path in rendered.images}
         manifest.record(rendered.source, plan.audience, digest, images, records)
-    return Outcome(rendered.source, written, seconds=rendered.seconds)
+    return Outcome(rendered.source, written, seconds=rendered.seconds, images=rendered.images)
 
 
 def _count(summary: Summary, outcome: Outcome) -> None:

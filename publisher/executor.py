@@ -5,24 +5,32 @@ All three meet at :class:`concurrent.futures.Executor` (Dask's
 Workers stay alive for the whole build, so each pays once for importing the
 renderers and for what they cache per process (WeasyPrint fonts, stylesheets,
 Jinja environments); the plan is sent with every task but kept by the first
-copy per process, so those caches see one ``Layout`` object.
+copy per process, so those caches see one ``Layout`` object. A :class:`Session`
+(``build --watch``) keeps its workers, or this process, warm across builds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import multiprocessing
 import os
+import signal
 import sys
-from collections.abc import Iterator
+import time
+import uuid
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from publisher.build import BuildPlan, Rendered, render_source
 from publisher.errors import Diagnostic, Location, PublisherError
+from publisher.layouts import Layout
+from publisher.render import options_for
 
 Job = tuple[Path, tuple[str, ...]]  # a source and the formats it needs
 
@@ -31,15 +39,21 @@ _PLANS: dict[str, BuildPlan] = {}
 
 def render_chunk(token: str, plan: BuildPlan, jobs: tuple[Job, ...]) -> list[Rendered]:
     """Worker entry point: render a few sources with the plan this process already holds."""
+    kept = adopt(token, plan)
+    return [render_source(source, kept, formats) for source, formats in jobs]
+
+
+def adopt(token: str, plan: BuildPlan) -> BuildPlan:
+    """The plan this process keeps for ``token``: the first copy it was given."""
     kept = _PLANS.get(token)
     if kept is None:
-        # A long-lived Dask worker serves build after build, and the layout files may have
-        # changed in between: keep only this build's plan, and drop the renderers' caches
-        # (parsed stylesheets are cached by layout folder, not by content).
+        # A long-lived worker (Dask, a watch session) serves build after build, and the layout
+        # files may have changed in between: keep only this build's plan, and drop the
+        # renderers' caches (a new token means the plan may have changed).
         _PLANS.clear()
         _forget_render_caches()
         _PLANS[token] = kept = plan
-    return [render_source(source, kept, formats) for source, formats in jobs]
+    return kept
 
 
 def _forget_render_caches() -> None:
@@ -83,13 +97,104 @@ def open_executor(spec: ExecutorSpec, tasks: int, formats: tuple[str, ...]) -> I
     if workers <= 1:
         yield None, 1
         return
+    with _pool(spec, workers, _warm, (formats,)) as pool:
+        yield pool, workers
+
+
+def _pool(spec: ExecutorSpec, workers: int, initializer: Callable[..., None],
+          initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
     # Not fork: the parent may run a progress thread, and WeasyPrint's cffi libraries
     # (fontconfig, Pango) are safest initialised in a process of their own.
     context = multiprocessing.get_context(spec.start_method)
     if spec.start_method == "forkserver":
         context.set_forkserver_preload(["publisher.executor"])
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(formats,)) as pool:
-        yield pool, workers
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
+
+
+def sendable(plan: BuildPlan) -> BuildPlan:
+    """The plan as workers get it: a fresh Layout (the caller's may hold Jinja environments, which
+    cannot be pickled) and absolute paths."""
+    reference = plan.render.reference_docx
+    return replace(plan, layout=Layout(plan.layout.root.resolve()),
+                   render=replace(plan.render, reference_docx=reference.resolve() if reference else None),
+                   project_root=plan.project_root.resolve() if plan.project_root else None)
+
+
+def warm_up(token: str, plan: BuildPlan, sample: Path | None = None) -> None:
+    """Make this process ready to render ``plan`` at full speed: renderers imported, PDF
+    stylesheets and fonts parsed, and, given a sample source, one render thrown away (the first
+    PDF still costs about twice a later one: Pango and fontconfig caches, lazy imports)."""
+    kept = adopt(token, plan)
+    # Warming is only an optimisation: a problem (a broken layout) is reported by the real build.
+    with contextlib.suppress(Exception):
+        _warm(kept.formats)
+        for fmt in ("pdf", "large-print"):
+            if fmt in kept.formats:
+                from publisher.render.pdf.engine import engine_for
+
+                options = options_for(fmt, kept.render)
+                engine_for(kept.layout, options.paper, options.large_print)
+        if sample is not None:
+            render_source(sample, kept)
+
+
+def _warm_worker(token: str, plan: BuildPlan, sample: Path | None) -> None:
+    """Initializer of a session's workers."""
+    # A terminal's Ctrl-C reaches the whole process group: the parent alone decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(token, plan, sample)
+
+
+def _pid() -> int:
+    time.sleep(0.05)  # long enough that a worker still starting up gets a task of its own
+    return os.getpid()
+
+
+class Session:
+    """Rendering kept open across builds (``build --watch``): one pool of warm workers, or this process.
+
+    Workers keep the first copy of a plan per token and drop their caches when a new token
+    arrives. A session keeps one token while it is given the same plan object, so every rebuild
+    reuses parsed stylesheets, fonts and templates; a new plan (the layout changed) gets a new
+    token, so nothing stale is reused.
+    """
+
+    def __init__(self, spec: ExecutorSpec, plan: BuildPlan, sample: Path | None = None) -> None:
+        self.workers = max(1, spec.jobs)
+        self.token = uuid.uuid4().hex
+        self.executor: ProcessPoolExecutor | None = None
+        self._spec = spec
+        self._plan = plan
+        self._sample = sample.resolve() if sample is not None else None
+
+    def __enter__(self) -> Session:
+        if self.workers > 1:
+            self.executor = _pool(self._spec, self.workers, _warm_worker,
+                                  (self.token, sendable(self._plan), self._sample))
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+    def token_for(self, plan: BuildPlan) -> str:
+        if plan is not self._plan:
+            self._plan = plan
+            self.token = uuid.uuid4().hex
+        return self.token
+
+    def ready(self, timeout: float = 120.0) -> None:
+        """Warm this process (it renders when there are no workers), or start every worker and
+        wait until each has warmed up (its initializer ran), so the first rebuild finds them ready."""
+        if self.executor is None:
+            warm_up(self.token, self._plan, self._sample)
+            return
+        seen: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(seen) < self.workers and time.monotonic() < deadline:
+            # Workers start on demand: submitting as many tasks as workers starts them all.
+            seen.update(future.result() for future in [self.executor.submit(_pid) for _ in range(self.workers)])
 
 
 @contextmanager

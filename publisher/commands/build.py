@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
+from types import FrameType
 
 from publisher.batch import run_build
 from publisher.build import BuildPlan, discover
@@ -24,6 +26,15 @@ Builds are incremental: an output whose source, images, layout, options and
 publisher version are unchanged since the last build (recorded in
 DIR/.publisher-manifest.json) is skipped. Sources render in parallel worker
 processes (-j), or on a Dask cluster (--executor dask --scheduler ADDRESS).
+
+With --watch, the build keeps running after the first pass and rebuilds on every
+save of a source, an image it shows, a layout file or the --reference-docx (a new
+*.yaml in a SOURCE folder is built too), printing one line per rebuild. Renderers
+stay loaded in warm worker processes (or in this process with -j1), so a changed
+source is rebuilt in about the time its formats take to render. A source with
+errors is reported and the watch goes on. Ctrl-C stops it; the exit status is
+then that of the sources' last state (0 all built, 2 a source has errors, 1 an
+internal error).
 """
 
 
@@ -51,6 +62,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary")
     parser.add_argument("--check", action="store_true",
                         help="then run publisher check on these sources' outputs; a failing check exits 1")
+    parser.add_argument("--watch", "-w", action="store_true",
+                        help="keep running: rebuild what changed on every save, with warm renderers (Ctrl-C stops)")
 
 
 def _positive(value: str) -> int:
@@ -91,11 +104,17 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(chosen, str):
         print(f"publisher build: {chosen}", file=sys.stderr)
         return 2
+    if args.watch and (args.executor == "dask" or args.check):
+        # A cluster is for catalog builds, not an editing loop; a check after every save would outlast the build.
+        other = "--executor dask" if args.executor == "dask" else "--check"
+        print(f"publisher build: --watch cannot be combined with {other} — watch with local workers (-j N), "
+              "and run the other as a command of its own", file=sys.stderr)
+        return 2
     sources, empty = expand(args.sources)
     for folder in empty:
         print(Diagnostic(Location(str(folder)), "the folder has no *.yaml sources",
                          "pass the folder that holds the condition sources, or the files themselves"), file=sys.stderr)
-    if not sources:
+    if not sources and not (args.watch and empty):  # a watched folder may get its first source later
         if not empty:
             print("publisher build: no sources — pass files or add source/*.yaml", file=sys.stderr)
         return 2
@@ -107,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
         layout=Layout(args.layouts.resolve()),
     )
     spec = ExecutorSpec(args.executor, args.jobs, args.scheduler)
+    if args.watch:
+        return _watch(args, plan, spec)
     with Reporter(quiet=args.quiet) as reporter:
         try:
             summary = run_build(sources, plan, spec, force=args.force, on_start=reporter.start,
@@ -125,3 +146,18 @@ def run(args: argparse.Namespace) -> int:
 
         return check_built(sources, plan)
     return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def _watch(args: argparse.Namespace, plan: BuildPlan, spec: ExecutorSpec) -> int:
+    from publisher.watch import watch  # only a watching build pays for it
+
+    # A terminal's Ctrl-C and a service manager's SIGTERM both stop watching cleanly.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return watch(args.sources, plan, spec, force=args.force, quiet=args.quiet)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
