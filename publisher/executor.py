@@ -21,6 +21,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -169,9 +170,24 @@ class Session:
 
     def __enter__(self) -> Session:
         if self.workers > 1:
-            self.executor = _pool(self._spec, self.workers, _warm_worker,
-                                  (self.token, sendable(self._plan), self._sample))
+            self._start()
         return self
+
+    def _start(self) -> None:
+        self.executor = _pool(self._spec, self.workers, _warm_worker, (self.token, sendable(self._plan), self._sample))
+
+    def revive(self) -> bool:
+        """Start new workers if one died (killed for want of memory, a crash in a C library): a broken
+        pool refuses every later task, and a watch session outlives many builds. True if it did."""
+        if self.executor is None:
+            return False
+        try:
+            self.executor.submit(os.getpid)  # refused at once, and only, by a broken pool
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self._start()
+            return True
+        return False
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self.executor is not None:
@@ -192,9 +208,10 @@ class Session:
             return
         seen: set[int] = set()
         deadline = time.monotonic() + timeout
-        while len(seen) < self.workers and time.monotonic() < deadline:
-            # Workers start on demand: submitting as many tasks as workers starts them all.
-            seen.update(future.result() for future in [self.executor.submit(_pid) for _ in range(self.workers)])
+        with contextlib.suppress(BrokenProcessPool):  # the next build reports it and revives the pool
+            while len(seen) < self.workers and time.monotonic() < deadline:
+                # Workers start on demand: submitting as many tasks as workers starts them all.
+                seen.update(future.result() for future in [self.executor.submit(_pid) for _ in range(self.workers)])
 
 
 @contextmanager

@@ -7,6 +7,7 @@ bounded by generous timeouts, and nothing asserts on time.
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import queue
 import shutil
@@ -14,6 +15,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +24,10 @@ import docx
 import pytest
 from buildkit import Builder
 
-from publisher.batch import merge
+from publisher.batch import merge, run_build
 from publisher.build import BuildPlan, Rendered
 from publisher.errors import Diagnostic, Location
-from publisher.executor import ExecutorSpec
+from publisher.executor import ExecutorSpec, Session
 from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.manifest import MANIFEST_NAME
 from publisher.render import RenderOptions
@@ -220,6 +222,25 @@ def test_split_formats_give_the_same_bytes_as_a_serial_build(build: Builder, cat
     errors = [str(d) for o in failed.outcomes for d in o.errors]
     assert len(errors) == 1 and "reference DOCX" in errors[0], errors
     assert kept == after, "nothing of a source is written when one of its formats fails"
+
+
+def test_a_session_replaces_workers_that_died(catalog: Path, tmp_path: Path) -> None:
+    """A watch outlives many builds: a worker killed (for want of memory, say) must not break the next one."""
+    plan = BuildPlan(tmp_path / "dist", ("json",))
+    spec = ExecutorSpec("local", 2)
+    sources = sorted(catalog.glob("*.yaml"))
+    with Session(spec, plan) as session:
+        session.ready()
+        workers = multiprocessing.active_children()
+        assert len(workers) == 2
+        workers[0].kill()
+        workers[0].join(WAIT)
+        deadline = time.monotonic() + WAIT
+        while not session.revive():  # the pool notices the death on its own thread, soon after
+            assert time.monotonic() < deadline, "the dead worker was never noticed"
+            time.sleep(0.05)
+        summary = run_build(sources, plan, spec, session=session)
+    assert (summary.built, summary.failed) == (4, 0)
 
 
 def test_watch_refuses_dask_and_check(catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
