@@ -13,13 +13,21 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from publisher.build import BuildPlan, Rendered, write_rendered
 from publisher.errors import Diagnostic, Location, PublisherError
-from publisher.executor import ExecutorSpec, Job, Session, open_executor, render_chunk, sendable
+from publisher.executor import (
+    ExecutorSpec,
+    Job,
+    Session,
+    forked_session,
+    open_executor,
+    render_chunk,
+    sendable,
+)
 from publisher.manifest import Manifest, entry_id, format_keys, output_record
 
 # Formats cheap enough (milliseconds) that sending sources one by one would cost more than rendering them.
@@ -138,12 +146,25 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
     manifest = Manifest.load(plan.out_dir)
     keys = format_keys(plan)
     todo, skipped = plan_jobs(sources, plan, keys, manifest, force)
-    summary = Summary(skipped=skipped)
-    if on_start:
-        on_start(len(todo), skipped)
-    hashes = {job[0]: digest for job, digest, _ in todo}
     todo.sort(key=lambda item: -item[2])
     jobs = [job for job, _, _ in todo]
+    with ExitStack() as stack:
+        if session is None and (forked := forked_session(spec, plan, len(jobs))) is not None \
+                and any(len(split_formats(job, forked.workers)) > 1 for job in jobs):
+            session = stack.enter_context(forked)
+            session.launch()  # fork now, before on_start may start a progress-bar thread
+        summary = Summary(skipped=skipped)
+        if on_start:
+            on_start(len(todo), skipped)
+        _build(todo, jobs, plan, spec, keys, manifest, summary, on_done, session, [*sources, *others])
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _build(todo: list[tuple[Job, str, int]], jobs: list[Job], plan: BuildPlan, spec: ExecutorSpec,
+           keys: dict[str, str], manifest: Manifest, summary: Summary, on_done: Listener | None,
+           session: Session | None, everyone: list[Path]) -> None:
+    hashes = {job[0]: digest for job, digest, _ in todo}
     chunks: list[tuple[Job, ...]]
     if session is not None and session.executor is not None and 0 < len(jobs) < session.workers:
         # Warm workers pay no start-up per task, so a source's formats in parallel finish sooner.
@@ -152,7 +173,7 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
         chunks = chunked(jobs, plan.formats, max(1, spec.jobs))
     summary.tasks = len(chunks)
     parts = Counter(source for chunk in chunks for source, _formats in chunk)
-    names = _Names(manifest, [*sources, *others], plan.audience)
+    names = _Names(manifest, everyone, plan.audience)
     last_save = time.perf_counter()
     try:
         for rendered in _merged(_dispatch(chunks, plan, spec, session), parts, dict(jobs)):
@@ -166,8 +187,6 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
     finally:
         if todo:
             _save(manifest, plan)
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
 def _merged(results: Iterator[Rendered], parts: Counter[Path],

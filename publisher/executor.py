@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -65,8 +66,10 @@ def _forget_render_caches() -> None:
 
 
 def _warm(formats: tuple[str, ...]) -> None:
-    """Pool initializer: import the renderers while the parent is still planning."""
+    """Pool initializer: import the source reader and the renderers while the parent is still planning."""
+    from publisher.normalize import normalize  # noqa: F401  (every render reads a source first)
     from publisher.render import renderer
+    from publisher.source.reader import read_source  # noqa: F401
 
     for fmt in formats:
         renderer(fmt)
@@ -104,8 +107,8 @@ def open_executor(spec: ExecutorSpec, tasks: int, formats: tuple[str, ...]) -> I
 
 def _pool(spec: ExecutorSpec, workers: int, initializer: Callable[..., None],
           initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
-    # Not fork: the parent may run a progress thread, and WeasyPrint's cffi libraries
-    # (fontconfig, Pango) are safest initialised in a process of their own.
+    # Spawn, not fork, unless asked (forked_session): the parent may run a progress thread, and
+    # WeasyPrint's cffi libraries (fontconfig, Pango) are safest initialised in a process of their own.
     context = multiprocessing.get_context(spec.start_method)
     if spec.start_method == "forkserver":
         context.set_forkserver_preload(["publisher.executor"])
@@ -170,11 +173,19 @@ class Session:
 
     def __enter__(self) -> Session:
         if self.workers > 1:
+            if self._spec.start_method == "fork":
+                # Forked workers inherit this process: warm it first and they start warm.
+                warm_up(self.token, self._plan)
             self._start()
         return self
 
     def _start(self) -> None:
         self.executor = _pool(self._spec, self.workers, _warm_worker, (self.token, sendable(self._plan), self._sample))
+
+    def launch(self) -> None:
+        """Start the workers now (a pool starts them on its first task; a fork pool all at once)."""
+        if self.executor is not None:
+            self.executor.submit(os.getpid)
 
     def revive(self) -> bool:
         """Start new workers if one died (killed for want of memory, a crash in a C library): a broken
@@ -212,6 +223,22 @@ class Session:
             while len(seen) < self.workers and time.monotonic() < deadline:
                 # Workers start on demand: submitting as many tasks as workers starts them all.
                 seen.update(future.result() for future in [self.executor.submit(_pid) for _ in range(self.workers)])
+
+
+def forked_session(spec: ExecutorSpec, plan: BuildPlan, stale: int) -> Session | None:
+    """For a one-shot build of fewer sources than workers: a session of workers forked from this
+    process once it is warm, so a source's formats render side by side; None when that cannot help
+    or is not safe.
+
+    A spawned worker would import WeasyPrint and parse the stylesheets again (measured slower than
+    rendering in-process); a forked one starts with this process's imports, fonts and parsed
+    stylesheets. Fork only while this is the process's sole thread (a forked child inherits any lock
+    another thread holds) and where fork exists.
+    """
+    if (spec.kind != "local" or not 0 < stale < spec.jobs or threading.active_count() != 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return None
+    return Session(replace(spec, start_method="fork", jobs=min(spec.jobs, len(plan.formats))), plan)
 
 
 @contextmanager

@@ -34,7 +34,8 @@ def is_number(cell: str) -> bool:
 def test_warm_pdf_benchmark_compares_publisher_with_raw_weasyprint() -> None:
     rows = table_rows(run_benchmark("benchmarks/bench_pdf_warm.py", "--repeat", "1"))
     ours = next(cells for name, cells in rows.items() if name.startswith("publisher PDF render"))
-    raw = next(cells for name, cells in rows.items() if name.startswith("raw WeasyPrint, same HTML + parsed CSS, untagged"))
+    raw = next(cells for name, cells in rows.items()
+               if name.startswith("raw WeasyPrint, same HTML + parsed CSS, untagged"))
     assert all(is_number(cell) for cell in ours + raw)
     assert raw[-1] == "1.00"
 

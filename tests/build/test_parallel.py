@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from buildkit import Builder, sources
 
+from publisher.build import BuildPlan
+from publisher.executor import ExecutorSpec, forked_session
 from publisher.manifest import MANIFEST_NAME
 
 ALL = "pdf,large-print,docx,epub,html,json"
@@ -56,3 +60,58 @@ def test_dask_without_a_reachable_scheduler_is_a_usage_error(build: Builder, cat
     run = build(*sources(catalog), "-o", tmp_path / "dask", "-f", "json", "--executor", "dask")
     assert run.status == 2
     assert "no scheduler address" in run.stderr
+
+
+FORKED_BUILD = """
+import sys
+from pathlib import Path
+from publisher.batch import run_build
+from publisher.build import BuildPlan
+from publisher.executor import ExecutorSpec
+plan = BuildPlan(Path(sys.argv[2]), formats=tuple(sys.argv[3].split(",")))
+summary = run_build([Path(sys.argv[1])], plan, ExecutorSpec(jobs=2))
+print(summary.tasks, summary.built, summary.failed)
+"""
+
+
+def test_one_source_renders_its_formats_in_forked_warm_workers(build: Builder, catalog: Path,
+                                                               tmp_path: Path) -> None:
+    """A fresh one-shot build of one source at -j2 forks warm workers and splits the formats
+    (in a new process: the fork path is refused while other threads run, as in a pytest worker)."""
+    [first, *_] = sources(catalog)
+    formats = "pdf,large-print,docx,html"
+    done = subprocess.run([sys.executable, "-c", FORKED_BUILD, first, str(tmp_path / "forked"), formats],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "1", "0"]  # two tasks (the formats split in two), one source built
+    run = build(first, "-o", tmp_path / "serial", "-f", formats, "-j", "1")
+    assert run.status == 0, run.stderr
+    assert tree(tmp_path / "forked") == tree(tmp_path / "serial")
+    assert len(tree(tmp_path / "serial")) == 4
+
+
+THREADED = """
+import threading
+from pathlib import Path
+from publisher.build import BuildPlan
+from publisher.executor import ExecutorSpec, forked_session
+plan, spec = BuildPlan(Path("out")), ExecutorSpec(jobs=2)
+alone = forked_session(spec, plan, stale=1) is not None
+stop = threading.Event()
+other = threading.Thread(target=stop.wait)
+other.start()
+with_thread = forked_session(spec, plan, stale=1) is not None
+stop.set()
+other.join()
+print(alone, with_thread)
+"""
+
+
+def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", THREADED], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False"]
+    plan = BuildPlan(tmp_path)
+    assert forked_session(ExecutorSpec(jobs=2), plan, stale=2) is None  # as many sources as workers
+    assert forked_session(ExecutorSpec(jobs=1), plan, stale=1) is None
+    assert forked_session(ExecutorSpec("dask", jobs=4), plan, stale=1) is None

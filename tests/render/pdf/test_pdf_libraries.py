@@ -36,7 +36,6 @@ def test_the_original_find_library_is_restored_after_the_import() -> None:
 
 
 def test_weasyprint_is_usable_after_the_fast_import() -> None:
-    import publisher.render.pdf  # noqa: F401  (imports WeasyPrint through the fast search)
-    from weasyprint import HTML
+    from publisher.render.pdf.libraries import weasyprint  # imported through the fast search
 
-    assert HTML(string="<p lang=en>x</p>").write_pdf().startswith(b"%PDF-")
+    assert weasyprint.HTML(string="<p lang=en>x</p>").write_pdf().startswith(b"%PDF-")
