@@ -45,3 +45,16 @@ def test_seed_benchmark_times_publisher_and_pandoc_in_one_run() -> None:
     assert any(name.startswith("publisher build, 5 formats") for name in rows)
     assert any(name.startswith("pandoc docx + epub + pdf") for name in rows)
     assert all(is_number(cell) for cells in rows.values() for cell in cells)
+
+
+def test_catalog_benchmark_compares_jobs_and_times_rebuilds(tmp_path: Path) -> None:
+    output = run_benchmark("benchmarks/bench_catalog.py", "--count", "3", "--formats", "html", "--repeat", "1",
+                           "--watch-jobs", "1", "--work", str(tmp_path))
+    rows = table_rows(output)
+    steps = {name.split(" (")[0]: cells for name, cells in rows.items()}
+    assert {"cold build -j1", "cold build -j2", "speed-up -j2 vs -j1", "no-op rebuild",
+            "one source changed"} <= set(steps)
+    assert any(name.startswith("one source changed, --watch -j1") for name in rows)
+    assert "outputs byte-identical" in steps["speed-up -j2 vs -j1"][-1]
+    assert "built 0, skipped 3, failed 0" in steps["no-op rebuild"][-1]
+    assert "built 1, skipped 2, failed 0" in steps["one source changed"][-1]
