@@ -183,9 +183,23 @@ class Session:
         self.executor = _pool(self._spec, self.workers, _warm_worker, (self.token, sendable(self._plan), self._sample))
 
     def launch(self) -> None:
-        """Start the workers now (a pool starts them on its first task; a fork pool all at once)."""
-        if self.executor is not None:
+        """Start the workers now (a pool starts them on its first task; a fork pool all at once).
+
+        Ctrl-C is held back while forking: CPython runs the fork hooks of logging in both
+        processes, and a KeyboardInterrupt raised inside one is printed and dropped, so the build
+        would go on. Held back, it is raised here once the workers exist; they inherit the block
+        and ignore the signal (their initializer), as workers should: the parent decides.
+        """
+        if self.executor is None:
+            return
+        if not hasattr(signal, "pthread_sigmask"):
             self.executor.submit(os.getpid)
+            return
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.executor.submit(os.getpid)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
     def revive(self) -> bool:
         """Start new workers if one died (killed for want of memory, a crash in a C library): a broken

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -115,3 +118,26 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
     assert forked_session(ExecutorSpec(jobs=2), plan, stale=2) is None  # as many sources as workers
     assert forked_session(ExecutorSpec(jobs=1), plan, stale=1) is None
     assert forked_session(ExecutorSpec("dask", jobs=4), plan, stale=1) is None
+
+
+@pytest.mark.parametrize("delay", [0.5, 0.9, 1.3])
+def test_ctrl_c_stops_a_forked_one_source_build_cleanly(tmp_path: Path, delay: float) -> None:
+    """Ctrl-C (SIGINT to the process group, as a terminal sends it) at any point of a one-source
+    build with forked workers: exit 130 with one line, or the build had already finished (exit 0);
+    never a traceback, a worker left running, or a partial output."""
+    seed = Path(__file__).resolve().parents[2] / "source" / "leiomyosarcoma.yaml"
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "publisher", "build", str(seed), "-o", str(out), "-j", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert process.returncode in (0, 130), err
+    if process.returncode == 130:
+        assert err.strip().splitlines()[-1] == "publisher: interrupted"
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # no worker of the group is left
+    written = {p.name for p in out.iterdir() if p.name != MANIFEST_NAME} if out.exists() else set()
+    assert written in (set(), {"leiomyosarcoma.pdf", "leiomyosarcoma.large-print.pdf", "leiomyosarcoma.docx",
+                               "leiomyosarcoma.epub", "leiomyosarcoma.html"})
