@@ -247,10 +247,11 @@ def forked_session(spec: ExecutorSpec, plan: BuildPlan, stale: int) -> Session |
     A spawned worker would import WeasyPrint and parse the stylesheets again (measured slower than
     rendering in-process); a forked one starts with this process's imports, fonts and parsed
     stylesheets. Fork only while this is the process's sole thread (a forked child inherits any lock
-    another thread holds) and where fork exists.
+    another thread holds), and only on Linux: on macOS, system frameworks a font stack may load are
+    not safe to use after fork (why CPython spawns by default there).
     """
     if (spec.kind != "local" or not 0 < stale < spec.jobs or threading.active_count() != 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+            or not sys.platform.startswith("linux")):
         return None
     return Session(replace(spec, start_method="fork", jobs=min(spec.jobs, len(plan.formats))), plan)
 
