@@ -94,9 +94,10 @@ def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tup
     """Tasks for the workers, from jobs sorted largest first (a long document started last idles the others).
 
     One source per task, unless rendering is so cheap that batching sources pays.
-    (Splitting one source's formats across a fresh pool was measured slower: each worker
-    pays the WeasyPrint import and stylesheet parsing again, benchmarks/README.md; only
-    a watch session's warm workers split, in :func:`run_build`.)
+    (Splitting one source's formats across a freshly spawned pool was measured slower: each
+    worker pays the WeasyPrint import and stylesheet parsing again, benchmarks/README.md; only
+    warm workers split, in :func:`run_build`: a watch session's, or workers forked from this
+    process once it is warm, :func:`publisher.executor.forked_session`.)
     """
     if not set(formats) <= LIGHT_FORMATS:
         return [(job,) for job in jobs]
@@ -138,7 +139,8 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
 
     With a ``session`` (``build --watch``) rendering runs in its warm workers or in this process,
     and when fewer sources need building than there are workers, each source's formats are split
-    across them. ``others`` are sources of the same build not rebuilt now: their output names
+    across them. Without one, a build of fewer sources than ``spec.jobs`` gets a session of
+    workers forked from this process once it is warm, for the same split. ``others`` are sources of the same build not rebuilt now: their output names
     still count when refusing two sources that write the same file.
     """
     started = time.perf_counter()
