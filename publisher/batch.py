@@ -140,8 +140,9 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
     With a ``session`` (``build --watch``) rendering runs in its warm workers or in this process,
     and when fewer sources need building than there are workers, each source's formats are split
     across them. Without one, a build of fewer sources than ``spec.jobs`` gets a session of
-    workers forked from this process once it is warm, for the same split. ``others`` are sources of the same build not rebuilt now: their output names
-    still count when refusing two sources that write the same file.
+    workers forked from this process once it is warm, for the same split. ``others`` are sources
+    of the same build not rebuilt now: their output names still count when refusing two sources
+    that write the same file.
     """
     started = time.perf_counter()
     sources = list({source.resolve(): source for source in sources}.values())  # each source once
