@@ -29,14 +29,8 @@ from publisher.executor import (
     sendable,
 )
 from publisher.manifest import Manifest, entry_id, format_keys, output_record
+from publisher.tasks import chunked, merged, split_formats
 
-# Formats cheap enough (milliseconds) that sending sources one by one would cost more than rendering them.
-LIGHT_FORMATS = frozenset({"json"})
-# Warm render time of a catalog page, in ms (benchmarks/README.md), to balance a source's formats across workers.
-COST = {"large-print": 510, "pdf": 420, "docx": 95, "epub": 30, "html": 3, "json": 1}
-# Splitting a source pays its reading and normalising again in each worker (~40 ms): worth it only
-# when it shortens the longest part by more than that.
-SPLIT_GAIN_MS = 50
 SAVE_EVERY = 30.0  # seconds between manifest saves, so an interrupted build keeps most of its work
 
 
@@ -90,48 +84,6 @@ def plan_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manife
     return todo, skipped
 
 
-def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tuple[Job, ...]]:
-    """Tasks for the workers, from jobs sorted largest first (a long document started last idles the others).
-
-    One source per task, unless rendering is so cheap that batching sources pays.
-    (Splitting one source's formats across a freshly spawned pool was measured slower: each
-    worker pays the WeasyPrint import and stylesheet parsing again, benchmarks/README.md; only
-    warm workers split, in :func:`run_build`: a watch session's, or workers forked from this
-    process once it is warm, :func:`publisher.executor.forked_session`.)
-    """
-    if not set(formats) <= LIGHT_FORMATS:
-        return [(job,) for job in jobs]
-    size = max(1, min(64, len(jobs) // (workers * 4)))
-    return [tuple(jobs[i:i + size]) for i in range(0, len(jobs), size)]
-
-
-def split_formats(job: Job, parts: int) -> list[Job]:
-    """One source's formats in up to ``parts`` groups of about equal cost (largest first, to the
-    least loaded group), or the job whole if splitting would not shorten it."""
-    source, formats = job
-    groups: list[list[str]] = [[] for _ in range(min(parts, len(formats)))]
-    loads = [0] * len(groups)
-    for fmt in sorted(formats, key=lambda f: -COST.get(f, 100)):
-        least = loads.index(min(loads))
-        groups[least].append(fmt)
-        loads[least] += COST.get(fmt, 100)
-    if sum(loads) - max(loads, default=0) < SPLIT_GAIN_MS:
-        return [job]
-    return [(source, tuple(f for f in formats if f in group)) for group in groups if group]
-
-
-def merge(parts: list[Rendered], formats: tuple[str, ...]) -> Rendered:
-    """One source's result from the parts its formats were rendered in: every file, in the order of
-    ``formats``, or, if any part failed, no file and each distinct error once."""
-    source, seconds = parts[0].source, max(part.seconds for part in parts)
-    errors = tuple(dict.fromkeys(error for part in parts for error in part.errors))
-    if errors:
-        return Rendered(source, errors=errors, internal=any(part.internal for part in parts), seconds=seconds)
-    files = sorted((file for part in parts for file in part.files), key=lambda file: formats.index(file[0]))
-    images = tuple(dict.fromkeys(image for part in parts for image in part.images))
-    return Rendered(source, tuple(files), images, seconds=seconds)
-
-
 def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force: bool = False,
               on_start: Callable[[int, int], None] | None = None, on_done: Listener | None = None,
               session: Session | None = None, others: Sequence[Path] = ()) -> Summary:
@@ -179,7 +131,7 @@ def _build(todo: list[tuple[Job, str, int]], jobs: list[Job], plan: BuildPlan, s
     names = _Names(manifest, everyone, plan.audience)
     last_save = time.perf_counter()
     try:
-        for rendered in _merged(_dispatch(chunks, plan, spec, session), parts, dict(jobs)):
+        for rendered in merged(_dispatch(chunks, plan, spec, session), parts, dict(jobs)):
             outcome = _finish(rendered, plan, keys, manifest, hashes[rendered.source], names)
             _count(summary, outcome)
             if on_done:
@@ -190,20 +142,6 @@ def _build(todo: list[tuple[Job, str, int]], jobs: list[Job], plan: BuildPlan, s
     finally:
         if todo:
             _save(manifest, plan)
-
-
-def _merged(results: Iterator[Rendered], parts: Counter[Path],
-            formats: dict[Path, tuple[str, ...]]) -> Iterator[Rendered]:
-    """Whole sources from the workers' results: a split source once all its parts are in."""
-    waiting: dict[Path, list[Rendered]] = {}
-    for rendered in results:
-        if parts[rendered.source] <= 1:
-            yield rendered
-            continue
-        got = waiting.setdefault(rendered.source, [])
-        got.append(rendered)
-        if len(got) == parts[rendered.source]:
-            yield merge(waiting.pop(rendered.source), formats[rendered.source])
 
 
 @contextmanager

@@ -48,7 +48,8 @@ def file_digest(path: Path) -> str:
 
 # Code that cannot change an output's bytes: commands, checkers, and this build machinery.
 NOT_RENDERING = frozenset({"commands", "check", "lint", "validators", "extract", "catalog", "cli.py", "batch.py",
-                           "progress.py", "executor.py", "manifest.py", "__main__.py", "watch.py"})
+                           "progress.py", "executor.py", "manifest.py", "__main__.py", "watch.py",
+                           "tasks.py"})
 
 
 @cache

@@ -24,13 +24,14 @@ import docx
 import pytest
 from buildkit import Builder
 
-from publisher.batch import merge, run_build
+from publisher.batch import run_build
 from publisher.build import BuildPlan, Rendered
 from publisher.errors import Diagnostic, Location
 from publisher.executor import ExecutorSpec, Session
 from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.manifest import MANIFEST_NAME
 from publisher.render import RenderOptions
+from publisher.tasks import merge
 from publisher.watch import Rebuild, watch
 
 WAIT = 120.0  # seconds: generous, for a loaded machine; a healthy run takes a fraction
