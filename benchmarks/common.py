@@ -82,7 +82,8 @@ def run(command: Sequence[str | Path], cwd: Path | None = None, sample: float = 
 
 
 def publisher(*args: str | Path) -> list[str | Path]:
-    return [sys.executable, "-m", "publisher", *args]
+    # -P: the working folder is not put first on sys.path, so PYTHONPATH=<frozen copy> is what runs.
+    return [sys.executable, "-P", "-m", "publisher", *args]
 
 
 def median(values: Sequence[float]) -> float:

@@ -123,7 +123,8 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
 @pytest.mark.parametrize("delay", [0.5, 0.9, 1.3])
 def test_ctrl_c_stops_a_forked_one_source_build_cleanly(tmp_path: Path, delay: float) -> None:
     """Ctrl-C (SIGINT to the process group, as a terminal sends it) at any point of a one-source
-    build with forked workers: exit 130 with one line, or the build had already finished (exit 0);
+    build with forked workers: exit 130 (or death by SIGINT) with one line, or the build had already
+    finished (exit 0);
     never a traceback, a worker left running, or a partial output."""
     seed = Path(__file__).resolve().parents[2] / "source" / "leiomyosarcoma.yaml"
     out = tmp_path / "out"
@@ -133,8 +134,11 @@ def test_ctrl_c_stops_a_forked_one_source_build_cleanly(tmp_path: Path, delay: f
     os.killpg(process.pid, signal.SIGINT)
     _out, err = process.communicate(timeout=120)
     assert "Traceback" not in err and "Exception ignored" not in err, err
-    assert process.returncode in (0, 130), err
-    if process.returncode == 130:
+    # 130, or killed by SIGINT after saying so: when the interrupt lands inside code CPython runs
+    # for an extension during the imports, CPython ends the process with the signal itself (what a
+    # shell also reports as 130).
+    assert process.returncode in (0, 130, -signal.SIGINT), err
+    if process.returncode != 0:
         assert err.strip().splitlines()[-1] == "publisher: interrupted"
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # no worker of the group is left
