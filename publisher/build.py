@@ -9,12 +9,14 @@ returns bytes, so it can run in another process or on another machine; writing
 
 from __future__ import annotations
 
+import sys
 import sysconfig
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from publisher import gcpause
 from publisher import model as m
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.layouts import Layout
@@ -71,6 +73,9 @@ def output_name(slug: str, fmt: str, audience: str) -> str:
 def load(source: Path, plan: BuildPlan) -> m.Document:
     # Imported here: a build with nothing to do never reads a source and should not pay
     # for loading pydantic and the YAML reader (a third of a second).
+    if "publisher.source.reader" not in sys.modules:
+        with gcpause.paused():  # a first import (gcpause.py says why)
+            import publisher.source.reader  # noqa: F401
     from publisher.normalize import normalize
     from publisher.source.reader import ReadOptions, read_source
 

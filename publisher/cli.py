@@ -7,7 +7,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from publisher import __version__
+from publisher import __version__, gcpause
 
 # subcommand -> (module with DESCRIPTION, add_arguments(parser) and run(args) -> int, one-line help).
 # The help lives here so that listing the commands imports none of them: a command's module is
@@ -52,7 +52,8 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    args = parser(_command(arguments)).parse_args(arguments)
+    with gcpause.paused():  # importing the command's module is most of a cold start (gcpause.py)
+        args = parser(_command(arguments)).parse_args(arguments)
     try:
         status: int = args.run(args)
     except KeyboardInterrupt:

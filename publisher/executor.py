@@ -29,6 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from publisher import gcpause
 from publisher.build import BuildPlan, Rendered, render_source
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.layouts import Layout
@@ -52,8 +53,11 @@ def adopt(token: str, plan: BuildPlan) -> BuildPlan:
         # A long-lived worker (Dask, a watch session) serves build after build, and the layout
         # files may have changed in between: keep only this build's plan, and drop the
         # renderers' caches (a new token means the plan may have changed).
+        replaced = bool(_PLANS)
         _PLANS.clear()
         _forget_render_caches()
+        if replaced:
+            gcpause.thaw()  # the dropped caches were frozen when built (gcpause.py): let them go
         _PLANS[token] = kept = plan
     return kept
 
@@ -67,12 +71,13 @@ def _forget_render_caches() -> None:
 
 def _warm(formats: tuple[str, ...]) -> None:
     """Pool initializer: import the source reader and the renderers while the parent is still planning."""
-    from publisher.normalize import normalize  # noqa: F401  (every render reads a source first)
-    from publisher.render import renderer
-    from publisher.source.reader import read_source  # noqa: F401
+    with gcpause.paused():
+        from publisher.normalize import normalize  # noqa: F401  (every render reads a source first)
+        from publisher.render import renderer
+        from publisher.source.reader import read_source  # noqa: F401
 
-    for fmt in formats:
-        renderer(fmt)
+        for fmt in formats:
+            renderer(fmt)
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,7 @@ def warm_up(token: str, plan: BuildPlan, sample: Path | None = None) -> None:
     PDF still costs about twice a later one: Pango and fontconfig caches, lazy imports)."""
     kept = adopt(token, plan)
     # Warming is only an optimisation: a problem (a broken layout) is reported by the real build.
-    with contextlib.suppress(Exception):
+    with contextlib.suppress(Exception), gcpause.paused():
         _warm(kept.formats)
         for fmt in ("pdf", "large-print"):
             if fmt in kept.formats:

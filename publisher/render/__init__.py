@@ -8,11 +8,13 @@ so that building one format does not pay for loading the others' libraries.
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from publisher import gcpause
 from publisher.layouts import Layout
 from publisher.model import Document
 
@@ -50,7 +52,11 @@ DEFAULT_FORMATS = ("pdf", "large-print", "docx", "epub", "html")
 
 
 def renderer(name: str) -> Renderer:
-    module = importlib.import_module(RENDERERS[name].module)
+    module_name = RENDERERS[name].module
+    module = sys.modules.get(module_name)
+    if module is None:
+        with gcpause.paused():  # a first import (WeasyPrint's: ~0.3 s); gcpause.py says why
+            module = importlib.import_module(module_name)
     render: Renderer = module.render
     return render
 
