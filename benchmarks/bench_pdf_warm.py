@@ -3,7 +3,8 @@
 Everything is warmed first (imports, fonts, parsed stylesheets), then each variant renders the
 same document in turn, --repeat times; medians are compared. The raw baselines get the same HTML
 and the same parsed stylesheets, so the difference is publisher's own work: the HTML template,
-the restricted URL fetcher, strict logging, PDF/UA tagging and the pikepdf fix-ups.
+the restricted URL fetcher, strict logging, PDF/UA tagging, the file identifier and the tag
+fix-ups (a WeasyPrint finisher).
 """
 
 from __future__ import annotations
@@ -38,9 +39,12 @@ def main() -> None:
     base = plan.layout.folder("pdf").resolve().as_uri() + "/"
     paths = stylesheet_paths(plan.layout.root.resolve() / "pdf", options.paper, options.large_print)
 
-    def raw(variant: str | None) -> bytes:
+    identifier = b"0123456789abcdef0123456789abcdef"  # what publisher writes: an MD5 in hex
+
+    def raw(variant: str | None, identified: bool = False) -> bytes:
         return HTML(string=html, base_url=base).write_pdf(stylesheets=list(engine.stylesheets),
-                                                          font_config=engine.font_config, pdf_variant=variant)
+                                                          font_config=engine.font_config, pdf_variant=variant,
+                                                          pdf_identifier=identifier if identified else None)
 
     def naive() -> bytes:
         fonts = FontConfiguration()
@@ -51,6 +55,7 @@ def main() -> None:
         "publisher PDF render (template + tagged PDF/UA + fix-ups)": lambda: render(doc, plan.layout, options),
         "raw WeasyPrint, same HTML + parsed CSS, untagged": lambda: raw(None),
         "raw WeasyPrint, same HTML + parsed CSS, pdf/ua-1": lambda: raw(PDF_VARIANT),
+        "raw WeasyPrint, same HTML + parsed CSS, pdf/ua-1 + file identifier": lambda: raw(PDF_VARIANT, True),
         "raw WeasyPrint, CSS and fonts loaded per document": naive,
         "publisher HTML template alone": lambda: handout_html(doc, plan.layout),
     }

@@ -21,6 +21,7 @@ from publisher.render.pdf.engine import engine_for
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
 from publisher.render.pdf.page import figure_assets, handout_html
+from publisher.render.pdf.streams import serialise_streams_once
 from publisher.render.pdf.strict import weasyprint_strict
 from publisher.render.pdf.structure import Tree
 from publisher.render.pdf.tables import add_column_scope
@@ -39,8 +40,8 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
     engine = engine_for(layout, options.paper, options.large_print)
     fetcher = RestrictedURLFetcher(roots=[layout.root], assets=figure_assets(doc))
     # A file identifier (/ID), which records systems may use to tell versions of a handout apart,
-    # derived from the input so that the same input gives the same bytes. (Costs ~8 ms: pydyf
-    # serialises the objects twice to hash them; benchmarks/README.md, (b).)
+    # derived from the input so that the same input gives the same bytes. (pydyf hashes every
+    # object for its second half; streams.py keeps that from compressing each stream twice.)
     identifier = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest().encode()
     with weasyprint_strict(where):
         document = HTML(string=html, base_url=layout.folder("pdf").resolve().as_uri() + "/", url_fetcher=fetcher)
@@ -66,3 +67,4 @@ def finish(_document: Any, pdf: pydyf.PDF) -> None:
     merge_split_links(tree)
     add_column_scope(tree)
     tree.discard_unreachable()
+    serialise_streams_once(pdf)  # last: no stream may change after this (streams.py)
