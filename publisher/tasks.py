@@ -28,9 +28,9 @@ def chunked(jobs: list[Job], formats: tuple[str, ...], workers: int) -> list[tup
 
     One source per task, unless rendering is so cheap that batching sources pays.
     (Splitting one source's formats across a freshly spawned pool was measured slower: each
-    worker pays the WeasyPrint import and stylesheet parsing again, benchmarks/README.md; only
-    warm workers split, in :func:`publisher.batch.run_build`: a watch session's, or workers forked from this
-    process once it is warm, :func:`publisher.executor.forked_session`.)
+    worker pays Python, the imports and the stylesheets again, benchmarks/README.md. Only workers
+    spared part of that split, in :func:`publisher.batch.run_build`: a watch session's warm ones,
+    or ones forked from this process, :func:`publisher.executor.forked_session`.)
     """
     if not set(formats) <= LIGHT_FORMATS:
         return [(job,) for job in jobs]
