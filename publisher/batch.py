@@ -28,7 +28,7 @@ from publisher.executor import (
     render_chunk,
     sendable,
 )
-from publisher.manifest import Manifest, entry_id, format_keys, output_record
+from publisher.manifest import Manifest, format_keys, output_record
 from publisher.tasks import chunked, merged, split_formats
 
 SAVE_EVERY = 30.0  # seconds between manifest saves, so an interrupted build keeps most of its work
@@ -64,9 +64,10 @@ class Summary:
 Listener = Callable[[Outcome], None]
 
 
-def plan_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manifest: Manifest,
-              force: bool) -> tuple[list[tuple[Job, str, int]], int]:
-    """The (job, source hash, size) of every source with stale outputs, and how many are up to date."""
+def plan_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manifest: Manifest, force: bool,
+              on_first: Callable[[], None] | None = None) -> tuple[list[tuple[Job, str, int]], int]:
+    """The (job, source hash, size) of every source with stale outputs, and how many are up to date;
+    ``on_first()`` is called as soon as one source is found to need building."""
     todo: list[tuple[Job, str, int]] = []
     skipped = 0
     for source in sources:
@@ -74,13 +75,15 @@ def plan_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manife
             data = source.read_bytes()
         except OSError:
             todo.append(((source, plan.formats), "", 0))  # the reader reports it with a hint
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        stale = tuple(keys) if force else manifest.stale(source, plan.audience, digest, keys)
-        if stale:
-            todo.append(((source, stale), digest, len(data)))
         else:
-            skipped += 1
+            digest = hashlib.sha256(data).hexdigest()
+            stale = tuple(keys) if force else manifest.stale(source, plan.audience, digest, keys)
+            if not stale:
+                skipped += 1
+                continue
+            todo.append(((source, stale), digest, len(data)))
+        if on_first is not None and len(todo) == 1:
+            on_first()
     return todo, skipped
 
 
@@ -91,23 +94,27 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
 
     With a ``session`` (``build --watch``) rendering runs in its warm workers or in this process,
     and when fewer sources need building than there are workers, each source's formats are split
-    across them. Without one, a build of fewer sources than ``spec.jobs`` gets a session of
-    workers forked from this process once it is warm, for the same split. ``others`` are sources
-    of the same build not rebuilt now: their output names still count when refusing two sources
-    that write the same file.
+    across them. Without one, local workers are forked from this process (where that is safe,
+    :func:`~publisher.executor.forked_session`) as soon as planning finds a first source to build,
+    so they start while the rest is planned; with fewer sources than workers, the formats are split
+    as in a session. ``others`` are sources of the same build not rebuilt now: their output names
+    still count when refusing two sources that write the same file.
     """
     started = time.perf_counter()
-    sources = list({source.resolve(): source for source in sources}.values())  # each source once
     manifest = Manifest.load(plan.out_dir)
+    sources = list({manifest.entry_id(source, plan.audience): source for source in sources}.values())  # each once
     keys = format_keys(plan)
-    todo, skipped = plan_jobs(sources, plan, keys, manifest, force)
-    todo.sort(key=lambda item: -item[2])
-    jobs = [job for job, _, _ in todo]
     with ExitStack() as stack:
-        if session is None and (forked := forked_session(spec, plan, len(jobs))) is not None \
-                and any(len(split_formats(job, forked.workers)) > 1 for job in jobs):
-            session = stack.enter_context(forked)
-            session.launch()  # fork now, before on_start may start a progress-bar thread
+
+        def fork_workers() -> None:
+            nonlocal session
+            if session is None and (forked := forked_session(spec, plan)) is not None:
+                session = stack.enter_context(forked)
+                session.launch()  # fork now: before on_start may start a progress-bar thread
+
+        todo, skipped = plan_jobs(sources, plan, keys, manifest, force, on_first=fork_workers)
+        todo.sort(key=lambda item: -item[2])
+        jobs = [job for job, _, _ in todo]
         summary = Summary(skipped=skipped)
         if on_start:
             on_start(len(todo), skipped)
@@ -205,7 +212,7 @@ class _Names:
     """Which source owns each output name, to refuse two sources writing the same file."""
 
     def __init__(self, manifest: Manifest, sources: list[Path], audience: str) -> None:
-        current = {entry_id(s, audience) for s in sources}
+        current = {manifest.entry_id(s, audience) for s in sources}
         self.owner = {rec.name: name for name, entry in manifest.entries.items() if name in current
                       for rec in entry.outputs.values()}
 
@@ -224,7 +231,7 @@ def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest:
             names: _Names) -> Outcome:
     formats = tuple(fmt for fmt, _name, _data in rendered.files)
     if rendered.ok:
-        clash = names.clash(rendered, entry_id(rendered.source, plan.audience))
+        clash = names.clash(rendered, manifest.entry_id(rendered.source, plan.audience))
         if clash is not None:
             rendered = replace(rendered, errors=(clash,))
     if not rendered.ok:

@@ -252,24 +252,25 @@ class Session:
                 seen.update(future.result() for future in [self.executor.submit(_pid) for _ in range(self.workers)])
 
 
-def forked_session(spec: ExecutorSpec, plan: BuildPlan, stale: int) -> Session | None:
-    """For a one-shot build of fewer sources than workers: a session of workers forked from this
-    process, so a source's formats render side by side; None when that cannot help or is not safe.
+def forked_session(spec: ExecutorSpec, plan: BuildPlan) -> Session | None:
+    """Local workers forked from this process for a one-shot build, or None where fork is not safe
+    (then a build spawns its workers, :func:`open_executor`).
 
     A forked worker starts with what this process has already paid for (Python, the CLI, the build
-    code), a spawned one pays it again. The workers are forked before anything else is imported,
-    and each then imports only the renderers of the formats it is given: WeasyPrint is imported by
-    both PDF workers at once, on two cores, instead of by this process before forking while the
-    other core waits. Measured on the seed, whole command: 1.28 s forking once this process had
-    warmed up, 1.18 s forking first (benchmarks/README.md, (a)); the extra CPU is ~0.3 s.
+    code); a spawned one pays it again. They are forked before WeasyPrint or any renderer is
+    imported here, while the build is still planning, and each imports only the renderers of the
+    formats it is given: with one source to build, WeasyPrint is imported by both PDF workers at
+    once on two cores, instead of by this process before forking while the other core waits.
+    Measured on the seed, whole command: 1.28 s forking once this process had warmed up, 1.18 s
+    forking first (benchmarks/README.md, (a)).
     Fork only while this is the process's sole thread (a forked child inherits any lock another
     thread holds), and only on Linux: on macOS, system frameworks a font stack may load are not
     safe to use after fork (why CPython spawns by default there).
     """
-    if (spec.kind != "local" or not 0 < stale < spec.jobs or threading.active_count() != 1
+    if (spec.kind != "local" or spec.jobs < 2 or threading.active_count() != 1
             or not sys.platform.startswith("linux")):
         return None
-    return Session(replace(spec, start_method="fork", jobs=min(spec.jobs, len(plan.formats))), plan, warm=False)
+    return Session(replace(spec, start_method="fork"), plan, warm=False)
 
 
 @contextmanager

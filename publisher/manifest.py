@@ -49,7 +49,7 @@ def file_digest(path: Path) -> str:
 # Code that cannot change an output's bytes: commands, checkers, and this build machinery.
 NOT_RENDERING = frozenset({"commands", "check", "lint", "validators", "extract", "catalog", "cli.py", "batch.py",
                            "progress.py", "executor.py", "manifest.py", "__main__.py", "watch.py",
-                           "tasks.py"})
+                           "tasks.py", "gcpause.py"})
 
 
 @cache
@@ -148,6 +148,7 @@ class Manifest:
         self.out_dir = out_dir
         self.entries: dict[str, Entry] = entries or {}
         self._image_cache: dict[str, str] = {}
+        self._ids: dict[tuple[Path, str], str] = {}
 
     @property
     def path(self) -> Path:
@@ -177,9 +178,18 @@ class Manifest:
         data = {"schema": SCHEMA, "entries": entries}
         write_atomic(self.path, (json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n").encode())
 
+    def entry_id(self, source: Path, audience: str) -> str:
+        """:func:`entry_id`, resolved once per source while this manifest is in use (a build): resolving
+        a path costs a system call per component, and a no-op build of 1,000 sources resolved each
+        source three times (~60 ms of its 0.34 s)."""
+        found = self._ids.get((source, audience))
+        if found is None:
+            found = self._ids[source, audience] = entry_id(source, audience)
+        return found
+
     def stale(self, source: Path, audience: str, source_sha256: str, keys: dict[str, str]) -> tuple[str, ...]:
         """The formats among ``keys`` whose output is missing or out of date."""
-        entry = self.entries.get(entry_id(source, audience))
+        entry = self.entries.get(self.entry_id(source, audience))
         if entry is None or entry.source_sha256 != source_sha256 or not self._images_current(entry):
             return tuple(keys)
         return tuple(fmt for fmt, key in keys.items() if not self._output_current(entry.outputs.get(fmt), key))
@@ -187,14 +197,14 @@ class Manifest:
     def record(self, source: Path, audience: str, source_sha256: str, images: dict[str, str],
                outputs: dict[str, OutputRecord]) -> None:
         """Note a successful build of some formats; records of other formats stay if still valid."""
-        name = entry_id(source, audience)
+        name = self.entry_id(source, audience)
         old = self.entries.get(name)
         kept = {} if old is None or old.source_sha256 != source_sha256 or old.images != images else old.outputs
         self.entries[name] = Entry(source_sha256, images, {**kept, **outputs})
 
     def forget(self, source: Path, audience: str, formats: tuple[str, ...]) -> None:
         """Drop the records of formats whose build failed, so the next build retries them."""
-        entry = self.entries.get(entry_id(source, audience))
+        entry = self.entries.get(self.entry_id(source, audience))
         if entry is not None:
             for fmt in formats:
                 entry.outputs.pop(fmt, None)

@@ -66,33 +66,51 @@ def test_dask_without_a_reachable_scheduler_is_a_usage_error(build: Builder, cat
 
 
 FORKED_BUILD = """
-import sys
+import os, sys
 from pathlib import Path
 from publisher.batch import run_build
 from publisher.build import BuildPlan
 from publisher.executor import ExecutorSpec
-plan = BuildPlan(Path(sys.argv[2]), formats=tuple(sys.argv[3].split(",")))
-summary = run_build([Path(sys.argv[1])], plan, ExecutorSpec(jobs=2))
-# The workers were forked before WeasyPrint was imported; each imported its own renderers.
-print(summary.tasks, summary.built, summary.failed, "weasyprint" in sys.modules)
+forks, real_fork = [], os.fork
+os.fork = lambda: (forks.append(1), real_fork())[1]  # multiprocessing's fork start method calls os.fork
+*given, out, formats = sys.argv[1:]
+summary = run_build([Path(s) for s in given], BuildPlan(Path(out), formats=tuple(formats.split(","))),
+                    ExecutorSpec(jobs=2))
+# The workers were forked before WeasyPrint was imported here; each imported its own renderers.
+print(summary.tasks, summary.built, summary.skipped, summary.failed, len(forks), "weasyprint" in sys.modules)
 """
 
 
+def forked_build(*args: str | Path) -> list[str]:
+    """A build at -j2 in a fresh process: the fork path is refused while other threads run, as in a pytest worker."""
+    done = subprocess.run([sys.executable, "-c", FORKED_BUILD, *map(str, args)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
 def test_one_source_renders_its_formats_in_forked_workers(build: Builder, catalog: Path, tmp_path: Path) -> None:
-    """A fresh one-shot build of one source at -j2 forks workers and splits the formats between
-    them (in a new process: the fork path is refused while other threads run, as in a pytest
-    worker); the building process itself never loads WeasyPrint."""
+    """One source at -j2: two workers forked from the building process share its formats; that
+    process never loads WeasyPrint; the bytes are those of a serial build. Built again, nothing is
+    forked."""
     [first, *_] = sources(catalog)
     formats = "pdf,large-print,docx,html"
-    done = subprocess.run([sys.executable, "-c", FORKED_BUILD, first, str(tmp_path / "forked"), formats],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    # two tasks (the formats split in two), one source built, WeasyPrint only in the workers
-    assert done.stdout.split() == ["2", "1", "0", "False"]
+    # two tasks (the formats split in two), one source built, two workers forked, no WeasyPrint here
+    assert forked_build(first, tmp_path / "forked", formats) == ["2", "1", "0", "0", "2", "False"]
     run = build(first, "-o", tmp_path / "serial", "-f", formats, "-j", "1")
     assert run.status == 0, run.stderr
     assert tree(tmp_path / "forked") == tree(tmp_path / "serial")
     assert len(tree(tmp_path / "serial")) == 4
+    # Up to date: planning finds nothing to build, so no worker is started at all.
+    assert forked_build(first, tmp_path / "forked", formats) == ["0", "0", "1", "0", "0", "False"]
+
+
+@pytest.mark.slow
+def test_catalog_build_in_forked_workers_is_byte_identical_to_serial(catalog: Path, tmp_path: Path,
+                                                                     serial: dict[str, bytes]) -> None:
+    """More sources than workers: the same two forked workers take one source per task."""
+    assert forked_build(*sources(catalog), tmp_path / "forked", ALL) == ["4", "4", "0", "0", "2", "False"]
+    assert tree(tmp_path / "forked") == serial
 
 
 THREADED = """
@@ -101,11 +119,11 @@ from pathlib import Path
 from publisher.build import BuildPlan
 from publisher.executor import ExecutorSpec, forked_session
 plan, spec = BuildPlan(Path("out")), ExecutorSpec(jobs=2)
-alone = forked_session(spec, plan, stale=1) is not None
+alone = forked_session(spec, plan) is not None
 stop = threading.Event()
 other = threading.Thread(target=stop.wait)
 other.start()
-with_thread = forked_session(spec, plan, stale=1) is not None
+with_thread = forked_session(spec, plan) is not None
 stop.set()
 other.join()
 print(alone, with_thread)
@@ -117,9 +135,8 @@ def test_no_fork_while_another_thread_runs(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "False"]
     plan = BuildPlan(tmp_path)
-    assert forked_session(ExecutorSpec(jobs=2), plan, stale=2) is None  # as many sources as workers
-    assert forked_session(ExecutorSpec(jobs=1), plan, stale=1) is None
-    assert forked_session(ExecutorSpec("dask", jobs=4), plan, stale=1) is None
+    assert forked_session(ExecutorSpec(jobs=1), plan) is None  # -j1 renders in this process
+    assert forked_session(ExecutorSpec("dask", jobs=4), plan) is None
 
 
 @pytest.mark.parametrize("delay", [0.5, 0.9, 1.3])
