@@ -81,7 +81,11 @@ def watch_rows(src: Path, out: Path, formats: str, jobs: str, sources: list[Path
         tree = [psutil.Process(process.pid), *psutil.Process(process.pid).children(recursive=True)]
         rss = sum(proc.memory_info().rss for proc in tree) / 2**20
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=120)
+        try:
+            process.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise SystemExit("bench_catalog: the watch did not stop on Ctrl-C (SIGINT) within 120 s") from None
     return [f"one source changed, --watch -j{jobs}: save → outputs written (median of {repeat})",
             f"{median(seconds):.2f}", "", f"{rss:.0f} (end)", f"{os.getloadavg()[0]:.1f}",
             f"min {min(seconds):.2f}, max {max(seconds):.2f}; ready {ready:.1f} s after start; last: {said[-1]}"]
@@ -96,6 +100,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="working folder (default: a new temporary one)")
     parser.add_argument("--watch-jobs", default="1,2", help="comma-separated -j values for the --watch rows ('' skips)")
     args = parser.parse_args()
+    # Started in the background (`cmd &` in a script, nohup), this process inherits an ignored SIGINT, and so
+    # would the watch below, which it stops with SIGINT as a terminal's Ctrl-C would: restore the default.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     print(machine())
     work = args.work or Path(tempfile.mkdtemp(prefix="bench-catalog-"))
     src = work / "src"
@@ -121,16 +128,19 @@ def main() -> None:
     if 1 in walls and 2 in walls:
         rows.append(["speed-up -j2 vs -j1", f"{walls[1] / walls[2]:.2f}×", "", "", "",
                      "outputs byte-identical" if identical(outs[1], outs[2]) else "OUTPUTS DIFFER"])
+        print(rows[-1], flush=True)
     out = outs[max(outs)]
     most = str(max(outs))
     noop = [run(publisher("build", src, "-o", out, "-f", args.formats, "-j", most, "-q")) for _ in range(args.repeat)]
     rows.append(step("no-op rebuild", noop))
+    print(rows[-1], flush=True)
     changed = []
     for i in range(args.repeat):
         target = sources[i * 7 % len(sources)]
         target.write_text(target.read_text().replace("title: ", "title: Revised ", 1))
         changed.append(run(publisher("build", src, "-o", out, "-f", args.formats, "-j", most, "-q")))
     rows.append(step("one source changed", changed))
+    print(rows[-1], flush=True)
     for watch_jobs in filter(None, args.watch_jobs.split(",")):
         rows.append(watch_rows(src, out, args.formats, watch_jobs, sources, args.repeat))
         print(rows[-1], flush=True)
