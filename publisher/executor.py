@@ -185,9 +185,6 @@ class Session:
 
     def __enter__(self) -> Session:
         if self.workers > 1:
-            if self._spec.start_method == "fork" and self._warm:
-                # Forked workers inherit this process: warm it first and they start warm.
-                warm_up(self.token, self._plan)
             self._start()
         return self
 
@@ -261,7 +258,7 @@ def forked_session(spec: ExecutorSpec, plan: BuildPlan) -> Session | None:
     imported here, while the build is still planning, and each imports only the renderers of the
     formats it is given: with one source to build, WeasyPrint is imported by both PDF workers at
     once on two cores, instead of by this process before forking while the other core waits.
-    Measured on the seed, whole command: 1.28 s forking once this process had warmed up, 1.18 s
+    Measured on the seed, whole command: 1.28 s forking once this process had warmed up, 1.22 s
     forking first (benchmarks/README.md, (a)).
     Fork only while this is the process's sole thread (a forked child inherits any lock another
     thread holds), and only on Linux: on macOS, system frameworks a font stack may load are not
