@@ -181,7 +181,7 @@ class Session:
         self._spec = spec
         self._plan = plan
         self._sample = sample.resolve() if sample is not None else None
-        self._warm = warm
+        self._warm_ahead = warm
 
     def __enter__(self) -> Session:
         if self.workers > 1:
@@ -190,7 +190,7 @@ class Session:
 
     def _start(self) -> None:
         self.executor = _pool(self._spec, self.workers, _warm_worker,
-                              (self.token, sendable(self._plan), self._sample, self._warm))
+                              (self.token, sendable(self._plan), self._sample, self._warm_ahead))
 
     def launch(self) -> None:
         """Start the workers now (a pool starts them on its first task; a fork pool all at once).
