@@ -23,8 +23,8 @@ from pathlib import Path
 import psutil
 from common import Measured, machine, median, publisher, run, table
 
-from publisher.catalog import generate
-from publisher.manifest import Manifest, entry_id
+from publisher.build.manifest import Manifest, entry_id
+from publisher.synthetic import generate
 
 ALL = "pdf,large-print,docx,epub,html"
 

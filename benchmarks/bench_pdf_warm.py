@@ -18,7 +18,8 @@ from common import SEED, machine, median, table
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
 from publisher.render import RenderOptions
 from publisher.render.pdf import PDF_VARIANT, render
 from publisher.render.pdf.engine import engine_for, stylesheet_paths

@@ -13,7 +13,8 @@ from pathlib import Path
 from common import SEED, machine, median, publisher, run, table
 from pandoc_markdown import document
 
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
 
 
 def main() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher import model as m
+from publisher.document import model as m
 
 
 def inlines(nodes: tuple[m.Inline, ...]) -> str:

@@ -7,7 +7,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from publisher import __version__, gcpause
+from publisher import __version__
+from publisher.patches import gcpause
 
 # subcommand -> (module with DESCRIPTION, add_arguments(parser) and run(args) -> int, one-line help).
 # The help lives here so that listing the commands imports none of them: a command's module is
@@ -20,7 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("publisher.commands.schema", "print the JSON Schema of the source format (for editors)"),
     "new": ("publisher.commands.new", "create source/<slug>.yaml from a commented starter"),
     "serve": ("publisher.commands.serve", "preview a source's HTML page in a browser, rebuilt on every save"),
-    "catalog": ("publisher.catalog.command", "write N synthetic condition sources (for scale tests and benchmarks)"),
+    "catalog": ("publisher.synthetic.command", "write N synthetic condition sources (for scale tests and benchmarks)"),
 }
 
 

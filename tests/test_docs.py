@@ -7,8 +7,9 @@ import struct
 import zlib
 from pathlib import Path
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
+from publisher.document import model as m
 
 DOC = Path(__file__).parent.parent / "docs" / "source-format.md"
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
 from publisher.cli import main
+from publisher.document import model as m
 from publisher.extract import Extract, extract
 from publisher.extract.text import normalize
 

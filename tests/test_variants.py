@@ -11,7 +11,8 @@ import docx
 import pikepdf
 import pytest
 
-from publisher.build import BuildPlan, load, render_all
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load, render_all
 
 SOURCE = Path(__file__).parent / "fixtures" / "variants" / "variant.yaml"
 

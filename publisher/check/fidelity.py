@@ -7,10 +7,10 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from publisher import model as m
 from publisher.check.headings import outline_difference
 from publisher.check.result import Outcome, RuleResult, Selection, failed, passed, skipped
 from publisher.check.sentences import source_sentences
+from publisher.document import model as m
 from publisher.extract.model import Extract
 from publisher.extract.text import match_key, normalize
 

@@ -6,9 +6,9 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from publisher.build.write import write_atomic
 from publisher.check.result import Status
 from publisher.check.runner import CheckRun, GroupReport
-from publisher.output import write_atomic
 
 
 def counts(group: GroupReport) -> dict[str, int]:

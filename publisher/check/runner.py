@@ -7,14 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
 from publisher.check.docx import check_docx
 from publisher.check.epub import check_epub
 from publisher.check.fidelity import Expected, check_fidelity, from_document
 from publisher.check.html import check_html
 from publisher.check.pdf import check_pdf
 from publisher.check.result import RuleResult, Selection, Status
+from publisher.document import model as m
 from publisher.errors import Diagnostic, PublisherError
 from publisher.extract.model import Extract
 from publisher.extract.sniff import FileFormat, UnusableInput, sniff, split_name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.extract.text import match_key, normalize
 
 # A sentence ends at . ! ? (or …), after any citation marks and closing quotes or brackets that follow.

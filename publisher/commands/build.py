@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from publisher.batch import run_build
-from publisher.build import BuildPlan, discover
+from publisher.build.plan import BuildPlan, discover
+from publisher.build.progress import Reporter
+from publisher.build.run import run_build
+from publisher.build.schedule import ExecutorSpec, default_jobs
 from publisher.errors import Diagnostic, Location, PublisherError
-from publisher.executor import ExecutorSpec, default_jobs
-from publisher.layouts import DEFAULT_ROOT, Layout
-from publisher.progress import Reporter
 from publisher.render import RENDERERS, RenderOptions
+from publisher.render.layout import DEFAULT_ROOT, Layout
 
 DESCRIPTION = """\
 Build condition sources (YAML) into every format. With no SOURCE, builds every
@@ -153,7 +153,7 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 def _watch(args: argparse.Namespace, plan: BuildPlan, spec: ExecutorSpec) -> int:
-    from publisher.watch import watch  # only a watching build pays for it
+    from publisher.build.watch import watch  # only a watching build pays for it
 
     # A terminal's Ctrl-C and a service manager's SIGTERM both stop watching cleanly.
     previous = signal.signal(signal.SIGTERM, _interrupt)

@@ -10,14 +10,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from publisher.build import BuildPlan
+from publisher.build.manifest import Manifest, entry_id
+from publisher.build.plan import BuildPlan
 from publisher.check import CheckOptions, Selection, all_rules, check
 from publisher.check.report import run_dict, write_reports
 from publisher.check.terminal import print_run
 from publisher.check.validators import in_ci
 from publisher.errors import PublisherError
 from publisher.extract.sniff import is_candidate
-from publisher.manifest import Manifest, entry_id
 
 DESCRIPTION = """\
 Check built outputs: PDF (tags, language, title, headings, bookmarks, fonts, alt text,

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from publisher.build import discover
+from publisher.build.plan import discover
 from publisher.lint import LintOptions, Targets, lint_file, today_from_environment
 from publisher.lint.document import Originals
 from publisher.lint.report import as_json, grade_table, summary

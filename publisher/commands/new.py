@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from publisher.authoring.scaffold import SCHEMA_FILE, starter
 from publisher.commands.schema import json_schema
 from publisher.lint import today_from_environment
-from publisher.scaffold import SCHEMA_FILE, starter
 from publisher.source.schema import BCP47, SLUG
 
 DESCRIPTION = f"""\

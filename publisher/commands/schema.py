@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from publisher.build.write import ensure_dir, write_atomic
 from publisher.errors import PublisherError
-from publisher.output import ensure_dir, write_atomic
 from publisher.source import schema as s
 
 DESCRIPTION = """\

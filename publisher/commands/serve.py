@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 from types import FrameType
 
-from publisher.build import discover
-from publisher.layouts import DEFAULT_ROOT, Layout
-from publisher.serve import Preview, PreviewServer
+from publisher.authoring.preview import Preview, PreviewServer
+from publisher.build.plan import discover
+from publisher.render.layout import DEFAULT_ROOT, Layout
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from publisher.i18n import STRINGS
+from publisher.document.i18n import STRINGS
 
 # Characters that change how text looks but not what it says.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)

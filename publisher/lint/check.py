@@ -7,8 +7,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from publisher.document.i18n import strings_for
 from publisher.errors import Diagnostic, Location, PublisherError
-from publisher.i18n import strings_for
 from publisher.lint import document, rules
 from publisher.lint.prose import Walker
 from publisher.lint.rules import Finding, SectionScore, Targets

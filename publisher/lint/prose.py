@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.lint.locate import FieldLines
 from publisher.source import schema as s
 from publisher.source.markdown import Converter

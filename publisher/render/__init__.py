@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from publisher import gcpause
-from publisher.layouts import Layout
-from publisher.model import Document
+from publisher.document.model import Document
+from publisher.patches import gcpause
+from publisher.render.layout import Layout
 
 Paper = Literal["letter", "a4"]
 

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from publisher.layouts import Layout
-from publisher.model import Document
+from publisher.document.model import Document
 from publisher.render import RenderOptions
+from publisher.render.layout import Layout
 
 
 def _default(value: Any) -> Any:

@@ -15,7 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_plugin
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, SourceError
 from publisher.source.schema import BCP47
 from publisher.source.urls import check_url

@@ -1,4 +1,4 @@
-"""Read one source file into an un-normalised :class:`publisher.model.Document`."""
+"""Read one source file into an un-normalised :class:`publisher.document.model.Document`."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from publisher import model as m
+from publisher.document import model as m
+from publisher.document.i18n import direction, strings_for
+from publisher.document.normalize import RESERVED_IDS
 from publisher.errors import Diagnostic, Location, SourceError, error
-from publisher.i18n import direction, strings_for
-from publisher.normalize import RESERVED_IDS
 from publisher.source import schema as s
 from publisher.source.images import ImageProblem, check_image
 from publisher.source.markdown import Converter, Field
@@ -165,6 +165,10 @@ class _Reader:
             audience=self.options.audience,
             translation_of=src.translation_of or "",
             direction=src.direction or direction(src.language),
+            edition=m.Edition(src.edition or src.last_reviewed, src.version or ""),
+            codes=tuple(m.ConditionCode(c.system, c.code, c.display or "") for c in src.codes),
+            owner=src.owner or "",
+            review_by=src.review_by,
             strings=strings,
         )
 

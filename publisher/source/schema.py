@@ -147,6 +147,12 @@ class ReferenceSource(Strict):
         return _check_bcp47(value) if value is not None else None
 
 
+class CodeSource(Strict):
+    system: NonEmpty = Field(description="The terminology, e.g. ORPHA, ICD-10, ICD-10-CM, SNOMED-CT, MeSH, OMIM.")
+    code: NonEmpty
+    display: NonEmpty | None = Field(None, description="The code's name in that terminology.")
+
+
 class SourceDocument(Strict):
     format: Literal[1] = 1
     title: NonEmpty
@@ -156,6 +162,11 @@ class SourceDocument(Strict):
     publisher: PublisherInfo
     canonical_url: Url | None = None
     last_reviewed: IsoDate
+    edition: IsoDate | None = Field(None, description="Date of this edition of the text (default: last_reviewed).")
+    version: NonEmpty | None = Field(None, description="This edition's label, e.g. '2' or '2026.1'.")
+    review_by: IsoDate | None = Field(None, description="When the next medical review is due.")
+    owner: NonEmpty | None = Field(None, description="Who answers for the review: a team or a person.")
+    codes: list[CodeSource] = Field([], description="The condition's codes in terminologies (ORPHA, ICD-10, …).")
     description: NonEmpty | None = None
     keywords: list[NonEmpty] = []
     rights: NonEmpty | None = None

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from buildkit import Builder, Run
 
-from publisher.catalog import generate
 from publisher.cli import main
+from publisher.synthetic import generate
 
 
 @pytest.fixture(scope="session")

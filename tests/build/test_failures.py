@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from buildkit import Builder, sources
 
-from publisher.layouts import DEFAULT_ROOT
-from publisher.manifest import MANIFEST_NAME
+from publisher.build.manifest import MANIFEST_NAME
+from publisher.render.layout import DEFAULT_ROOT
 
 POSITION = re.compile(r"^(?P<path>\S+\.yaml):(?P<line>\d+):(?P<col>\d+): .+ — .+$", re.MULTILINE)
 

@@ -11,10 +11,11 @@ import pytest
 from buildkit import Builder, sources
 
 import publisher
-from publisher import manifest
-from publisher.catalog.png import Canvas
-from publisher.layouts import DEFAULT_ROOT
-from publisher.manifest import MANIFEST_NAME, toolchain
+from publisher.build import keys
+from publisher.build.keys import toolchain
+from publisher.build.manifest import MANIFEST_NAME
+from publisher.render.layout import DEFAULT_ROOT
+from publisher.synthetic.png import Canvas
 
 
 def stems(folder: Path) -> list[str]:
@@ -136,15 +137,15 @@ def test_installing_a_system_font_rebuilds_only_the_pdfs(build: Builder, catalog
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     fonts = tmp_path / "fonts"
     fonts.mkdir()
-    monkeypatch.setattr(manifest, "FONT_DIRS", (str(fonts),))  # stands in for /usr/share/fonts
-    manifest.system_fonts.cache_clear()
+    monkeypatch.setattr(keys, "FONT_DIRS", (str(fonts),))  # stands in for /usr/share/fonts
+    keys.system_fonts.cache_clear()
     source = sorted(catalog.glob("*.yaml"))[0]
     out = tmp_path / "dist"
     try:
         assert build(source, "-o", out, "-f", "json,html,pdf").status == 0
         (fonts / "NewFallback.ttf").write_bytes(b"a font file appears")
-        manifest.system_fonts.cache_clear()
+        keys.system_fonts.cache_clear()
         again = build(source, "-o", out, "-f", "json,html,pdf")
     finally:
-        manifest.system_fonts.cache_clear()
+        keys.system_fonts.cache_clear()
     assert again.written == {f"{source.stem}.pdf"}

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from buildkit import Builder, sources
 
-from publisher.build import BuildPlan
-from publisher.executor import ExecutorSpec, forked_session
-from publisher.manifest import MANIFEST_NAME
+from publisher.build.manifest import MANIFEST_NAME
+from publisher.build.plan import BuildPlan
+from publisher.build.schedule import ExecutorSpec
+from publisher.build.session import forked_session
 
 ALL = "pdf,large-print,docx,epub,html,json"
 
@@ -68,9 +69,9 @@ def test_dask_without_a_reachable_scheduler_is_a_usage_error(build: Builder, cat
 FORKED_BUILD = """
 import os, sys
 from pathlib import Path
-from publisher.batch import run_build
-from publisher.build import BuildPlan
-from publisher.executor import ExecutorSpec
+from publisher.build.run import run_build
+from publisher.build.plan import BuildPlan
+from publisher.build.schedule import ExecutorSpec
 forks, real_fork = [], os.fork
 os.fork = lambda: (forks.append(1), real_fork())[1]  # multiprocessing's fork start method calls os.fork
 *given, out, formats = sys.argv[1:]
@@ -116,8 +117,9 @@ def test_catalog_build_in_forked_workers_is_byte_identical_to_serial(catalog: Pa
 THREADED = """
 import threading
 from pathlib import Path
-from publisher.build import BuildPlan
-from publisher.executor import ExecutorSpec, forked_session
+from publisher.build.plan import BuildPlan
+from publisher.build.schedule import ExecutorSpec
+from publisher.build.session import forked_session
 plan, spec = BuildPlan(Path("out")), ExecutorSpec(jobs=2)
 alone = forked_session(spec, plan) is not None
 stop = threading.Event()

@@ -24,15 +24,17 @@ import docx
 import pytest
 from buildkit import Builder
 
-from publisher.batch import run_build
-from publisher.build import BuildPlan, Rendered
+from publisher.build.manifest import MANIFEST_NAME
+from publisher.build.plan import BuildPlan
+from publisher.build.render import Rendered
+from publisher.build.run import run_build
+from publisher.build.schedule import ExecutorSpec
+from publisher.build.session import Session
+from publisher.build.tasks import merge
+from publisher.build.watch import Rebuild, watch
 from publisher.errors import Diagnostic, Location
-from publisher.executor import ExecutorSpec, Session
-from publisher.layouts import DEFAULT_ROOT, Layout
-from publisher.manifest import MANIFEST_NAME
 from publisher.render import RenderOptions
-from publisher.tasks import merge
-from publisher.watch import Rebuild, watch
+from publisher.render.layout import DEFAULT_ROOT, Layout
 
 WAIT = 120.0  # seconds: generous, for a loaded machine; a healthy run takes a fraction
 

@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 from pydantic import ValidationError
 
+from publisher.authoring.scaffold import starter
 from publisher.cli import main
 from publisher.commands.schema import json_schema
 from publisher.errors import PublisherError
-from publisher.scaffold import starter
 from publisher.source.schema import SourceDocument
 from publisher.source.yamlpos import load_yaml, plain, read_text
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from publisher.serve import Preview, PreviewServer
+from publisher.authoring.preview import Preview, PreviewServer
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 DEADLINE = 60.0

@@ -11,9 +11,10 @@ import pikepdf
 import pytest
 from pdfminer.high_level import extract_text
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
 from publisher.cli import main
+from publisher.document import model as m
 
 ROOT = Path(__file__).parents[2]
 ORIGINAL = ROOT / "source" / "leiomyosarcoma.yaml"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from publisher.output import PART, ensure_dir, remove_stale_parts, write_atomic, write_files
+from publisher.build.write import PART, ensure_dir, remove_stale_parts, write_atomic, write_files
 
 ROOT = Path(__file__).parent.parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "minimal.yaml"
@@ -132,7 +132,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_files(tmp_path: Path) -> No
 _WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from publisher.output import write_files
+    from publisher.build.write import write_files
     target, size = Path(sys.argv[1]), int(sys.argv[2])
     i = 0
     while True:

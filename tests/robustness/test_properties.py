@@ -10,10 +10,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 
-from publisher import model as m
-from publisher.build import BuildPlan, load, render_source
-from publisher.layouts import DEFAULT_ROOT
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load, render_source
+from publisher.document import model as m
 from publisher.render import RENDERERS
+from publisher.render.layout import DEFAULT_ROOT
 from robustness.documents import documents, to_yaml, unescape
 from robustness.outputs import check_structure, headings
 

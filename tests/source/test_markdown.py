@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.errors import Location, SourceError
 from publisher.source.markdown import Converter, Field
 

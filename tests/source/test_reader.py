@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from robustness.helpers import png
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.errors import SourceError
 from publisher.source.reader import ReadOptions, read_source
 

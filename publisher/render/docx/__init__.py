@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import io
 
-from publisher.layouts import Layout
-from publisher.model import Document
+from publisher.document.model import Document
 from publisher.render import RenderOptions
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
-from publisher.render.docx.metadata import set_core_properties
+from publisher.render.docx.metadata import set_application, set_core_properties
 from publisher.render.docx.package import reproducible_zip, strip_template_parts
 from publisher.render.docx.pages import set_page, write_header_footer
 from publisher.render.docx.styles import apply_style_map, ensure_heading_styles, load_style_map, style_map_path
 from publisher.render.docx.template import open_template, template_path
 from publisher.render.docx.walker import Walker, deepest_level
+from publisher.render.layout import Layout
 
 TWIPS_PER_INCH = 1440
 
@@ -45,6 +45,7 @@ def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
     write_header_footer(document, ctx, keep_template=not builtin)
     set_core_properties(document, doc)
     strip_template_parts(document)
+    set_application(document)
     out = io.BytesIO()
     document.save(out)
     return reproducible_zip(out.getvalue(), doc.last_reviewed)

@@ -8,7 +8,7 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.render.docx import ooxml
 from publisher.render.docx.anchors import Anchors
 

@@ -10,7 +10,7 @@ from docx.oxml.text.run import CT_R
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
 

@@ -1,13 +1,19 @@
-"""Core document properties (title, language, author, dates) from the model."""
+"""Document properties from the model: core (title, language, author, dates) and extended (the producer)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.render.docx import ooxml
+from publisher.render.producer import generator
 
 LIMIT = 255  # python-docx refuses longer core property strings
 
@@ -35,3 +41,19 @@ def set_core_properties(document: DocxDocument, doc: m.Document) -> None:
     props.created = reviewed
     props.modified = reviewed
     props.revision = 1
+
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           "<Application>{application}</Application></Properties>")
+
+
+def set_application(document: DocxDocument) -> None:
+    """docProps/app.xml naming the program that wrote the file (Word shows it as "Program name").
+
+    Only the application: the page and word counts a template's app.xml carries would be wrong
+    for this document (package.py drops it), and Word recounts them on opening.
+    """
+    blob = APP_XML.format(application=escape(generator("python-docx", "lxml"))).encode()
+    part = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, document.part.package)
+    document.part.package.relate_to(part, RT.EXTENDED_PROPERTIES)

@@ -22,7 +22,7 @@ from docx.oxml.shape import CT_Inline
 from docx.oxml.text.paragraph import CT_P
 from lxml import etree
 
-from publisher.i18n import direction
+from publisher.document.i18n import direction
 
 Element = etree._Element
 

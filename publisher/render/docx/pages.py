@@ -7,7 +7,7 @@ from docx.section import Section
 from docx.shared import Inches, Twips
 from docx.text.paragraph import Paragraph
 
-from publisher.i18n import format_date
+from publisher.document.i18n import format_date
 from publisher.render import Paper
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context

@@ -13,8 +13,8 @@ from docx.shared import Inches, Pt
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from publisher.errors import Diagnostic, Location, RenderError
-from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.render.docx import ooxml
+from publisher.render.layout import DEFAULT_ROOT, Layout
 
 Hex = str
 _TYPES = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "character": WD_STYLE_TYPE.CHARACTER, "table": WD_STYLE_TYPE.TABLE}

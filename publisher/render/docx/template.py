@@ -11,10 +11,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from publisher.errors import Diagnostic, Location, RenderError
-from publisher.layouts import Layout
 from publisher.render import RenderOptions
 from publisher.render.docx import ooxml
 from publisher.render.docx.package import drop_unused_body_rels
+from publisher.render.layout import Layout
 
 
 def template_path(layout: Layout, options: RenderOptions) -> Path | None:

@@ -9,10 +9,10 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Emu, Twips
 from docx.text.paragraph import Paragraph
 
-from publisher import model as m
-from publisher.bibliography import reference_inlines
+from publisher.document import model as m
+from publisher.document.bibliography import reference_inlines
+from publisher.document.i18n import format_date
 from publisher.errors import Diagnostic, Location, RenderError
-from publisher.i18n import format_date
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
 from publisher.render.docx.inlines import Fmt, InlineWriter

@@ -5,13 +5,13 @@ from __future__ import annotations
 from ebooklib import epub
 from lxml import etree
 
-from publisher.layouts import Layout
-from publisher.model import Document, Figure, Section
+from publisher.document.model import Document, Figure, Section
 from publisher.render import RenderOptions
 from publisher.render.epub import fonts
 from publisher.render.epub.metadata import accessibility
 from publisher.render.epub.package import XHTML, Book, Item, build
 from publisher.render.html import images
+from publisher.render.layout import Layout
 
 CONTENT = "content.xhtml"
 NAV = "nav.xhtml"

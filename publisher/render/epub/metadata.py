@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from publisher.model import Document, Table, all_blocks
+from publisher.document.model import Document, Table, all_blocks
 from publisher.render.html.images import figures
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"

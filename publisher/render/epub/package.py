@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from ebooklib import epub
 from lxml import etree
 
-from publisher.model import Document, metadata_title
+from publisher.document.model import Document, metadata_title
 from publisher.render.epub.metadata import Meta, identifier, modified
+from publisher.render.producer import generator
 
 OPF_NS = "http://www.idpf.org/2007/opf"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -102,11 +103,11 @@ def _fix_opf(data: bytes, doc: Document) -> bytes:
     # ebooklib declares the reserved "rendition:" prefix, which EPUB 3.3 says not to redeclare.
     if "prefix" in root.attrib:
         del root.attrib["prefix"]
-    # Its generator meta is EPUB 2 syntax and names a library version, not the publication.
+    # Its generator meta names only itself: say which publisher and libraries made the book.
     metadata = root.find(f"{{{OPF_NS}}}metadata")
     if metadata is not None:
         for meta in metadata.findall(f"{{{OPF_NS}}}meta[@name='generator']"):
-            metadata.remove(meta)
+            meta.set("content", generator("ebooklib", "jinja2", "lxml"))
     return bytes(etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
 

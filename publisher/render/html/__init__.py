@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from publisher.document.model import Document, Figure
 from publisher.errors import Diagnostic, Location, RenderError
-from publisher.layouts import Layout
-from publisher.model import Document, Figure
 from publisher.render import RenderOptions
 from publisher.render.html import images, jsonld
+from publisher.render.layout import Layout
 
 # The page is one file that must work alone (saved, mailed, opened offline), so the CSS
 # is inlined and images become data URIs; fonts are not embedded (see layouts/html/README.md).

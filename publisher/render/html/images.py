@@ -6,8 +6,8 @@ import base64
 import hashlib
 from pathlib import Path
 
+from publisher.document.model import Document, Figure, all_blocks
 from publisher.errors import Diagnostic, Location, RenderError
-from publisher.model import Document, Figure, all_blocks
 
 # A fixed table, not the mimetypes module: that one reads the host's /etc/mime.types,
 # and the reader only admits these suffixes anyway.

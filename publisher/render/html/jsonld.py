@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from publisher.model import Document, metadata_title
+from publisher.document.model import Document, metadata_title
 
 # schema.org's MedicalAudienceType members for the audiences the source format knows.
 AUDIENCES = {"patient": "Patient", "clinician": "Clinician"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # isort: off
 # First, before anything imports WeasyPrint: it imports WeasyPrint with a fast library search.
-from publisher.render.pdf import libraries  # noqa: F401
+from publisher.patches import find_library  # noqa: F401
 # isort: on
 
 import hashlib
@@ -13,15 +13,14 @@ from typing import Any
 import pydyf
 from weasyprint import HTML
 
-from publisher.layouts import Layout
-from publisher.model import Document
+from publisher.document.model import Document
 from publisher.render import RenderOptions
+from publisher.render.layout import Layout
 from publisher.render.pdf.artifacts import mark_orphans_as_artifacts
 from publisher.render.pdf.engine import engine_for
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
 from publisher.render.pdf.page import figure_assets, handout_html
-from publisher.render.pdf.streams import serialise_streams_once
 from publisher.render.pdf.strict import weasyprint_strict
 from publisher.render.pdf.structure import Tree
 from publisher.render.pdf.tables import add_column_scope
@@ -41,7 +40,7 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
     fetcher = RestrictedURLFetcher(roots=[layout.root], assets=figure_assets(doc))
     # A file identifier (/ID), which records systems may use to tell versions of a handout apart,
     # derived from the input so that the same input gives the same bytes. (pydyf hashes every
-    # object for its second half; streams.py keeps that from compressing each stream twice.)
+    # object for its second half.)
     identifier = hashlib.md5(html.encode(), usedforsecurity=False).hexdigest().encode()
     with weasyprint_strict(where):
         document = HTML(string=html, base_url=layout.folder("pdf").resolve().as_uri() + "/", url_fetcher=fetcher)
@@ -67,4 +66,3 @@ def finish(_document: Any, pdf: pydyf.PDF) -> None:
     merge_split_links(tree)
     add_column_scope(tree)
     tree.discard_unreachable()
-    serialise_streams_once(pdf)  # last: no stream may change after this (streams.py)

@@ -8,7 +8,7 @@ from pathlib import Path
 from weasyprint import CSS
 from weasyprint.text.fonts import FontConfiguration
 
-from publisher.layouts import Layout
+from publisher.render.layout import Layout
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.strict import weasyprint_strict
 

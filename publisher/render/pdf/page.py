@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from publisher.i18n import format_date
-from publisher.layouts import Layout
-from publisher.model import Document, Figure, all_blocks
+from publisher.document.i18n import format_date
+from publisher.document.model import Document, Figure, all_blocks
+from publisher.render.layout import Layout
 from publisher.render.pdf.qr import qr_svg
 
 TEMPLATE = "handout.html.j2"

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import pytest
 from docx_xml import FIXTURES, SEED, Docx, load_doc
 
-from publisher import model as m
-from publisher.layouts import Layout
+from publisher.document import model as m
 from publisher.render import RenderOptions
 from publisher.render.docx import render
+from publisher.render.layout import Layout
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,9 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
+from publisher.document import model as m
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "source" / "leiomyosarcoma.yaml"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from docx_xml import Docx, normalise, reading_order
 
-from publisher import model as m
-from publisher.bibliography import reference_text
+from publisher.document import model as m
+from publisher.document.bibliography import reference_text
 from publisher.validators import ValidatorMissing
 from publisher.validators.libreoffice import convert_to_pdf
 

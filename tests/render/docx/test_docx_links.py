@@ -6,7 +6,7 @@ import re
 
 from docx_xml import NS, Docx, W, paragraph_text
 
-from publisher import model as m
+from publisher.document import model as m
 
 HYPERLINK_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 R_ID = f"{{{NS['r']}}}id"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docx_xml import FIXTURES, NS, Docx, W, paragraph_text, style_id
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.errors import RenderError
 
 

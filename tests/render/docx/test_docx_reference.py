@@ -11,8 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Mm, Pt, RGBColor
 from docx_xml import NS, SEED, Docx, W, paragraph_text
 
-from publisher import model as m
 from publisher.cli import main
+from publisher.document import model as m
 from publisher.errors import RenderError
 from publisher.render import RenderOptions
 
@@ -40,8 +40,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def branded(template: Path, seed_doc: m.Document) -> Docx:
-    from publisher.layouts import Layout
     from publisher.render.docx import render
+    from publisher.render.layout import Layout
 
     return Docx(render(seed_doc, Layout(), RenderOptions(reference_docx=template)))
 

@@ -6,8 +6,8 @@ import itertools
 
 from docx_xml import NS, Docx, W, heading_level, normalise, paragraph_text, reading_order, style_id
 
-from publisher import model as m
-from publisher.bibliography import reference_text
+from publisher.document import model as m
+from publisher.document.bibliography import reference_text
 
 
 def headings(out: Docx) -> list[tuple[int, str, str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docx_xml import NS, Docx, W, contrast, style_id
 from lxml import etree
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.render.docx import ooxml
 
 
@@ -100,8 +100,8 @@ def test_properties_are_in_schema_order(any_docx: tuple[m.Document, Docx]) -> No
 
 
 def test_style_map_numbers_are_what_the_issue_asks() -> None:
-    from publisher.layouts import Layout
     from publisher.render.docx.styles import load_style_map, style_map_path
+    from publisher.render.layout import Layout
 
     style_map = load_style_map(style_map_path(Layout()))
     assert style_map.size_pt >= 12

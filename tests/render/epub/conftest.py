@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from epub_book import RICH, SEED, Book, render_epub
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
+from publisher.document import model as m
 
 
 @pytest.fixture(scope="session")

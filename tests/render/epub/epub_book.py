@@ -9,10 +9,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from publisher import model as m
-from publisher.layouts import Layout
+from publisher.document import model as m
 from publisher.render import RenderOptions
 from publisher.render.epub import render
+from publisher.render.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "source" / "leiomyosarcoma.yaml"

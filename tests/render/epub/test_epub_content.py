@@ -8,9 +8,9 @@ from pathlib import Path
 from epub_book import EPUB_TYPE, NS, XML_LANG, Book
 from lxml import etree
 
-from publisher import model as m
-from publisher.layouts import DEFAULT_ROOT
+from publisher.document import model as m
 from publisher.render.html import images
+from publisher.render.layout import DEFAULT_ROOT
 
 # epub:type → its DPUB-ARIA role; None where ARIA has no equivalent (EPUB Accessibility Techniques).
 ROLES = {"noteref": "doc-noteref", "backlink": "doc-backlink", "bibliography": "doc-bibliography",

@@ -7,7 +7,7 @@ import dataclasses
 from epub_book import EPUB_TYPE, NS, Book, render_epub
 from lxml import etree
 
-from publisher import model as m
+from publisher.document import model as m
 
 
 def _toc_entries(ol: etree._Element, depth: int = 1) -> list[tuple[int, str, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from html_pages import RICH, SEED, load_doc, render_html
 
-from publisher import model as m
+from publisher.document import model as m
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import lxml.html
 
-from publisher import model as m
-from publisher.build import BuildPlan, load
-from publisher.layouts import Layout
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
+from publisher.document import model as m
 from publisher.render import RenderOptions
 from publisher.render.html import render
+from publisher.render.layout import Layout
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "source" / "leiomyosarcoma.yaml"

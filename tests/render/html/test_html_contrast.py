@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from publisher.layouts import DEFAULT_ROOT
+from publisher.render.layout import DEFAULT_ROOT
 
 CSS = (DEFAULT_ROOT / "html" / "screen.css").read_text(encoding="utf-8")
 

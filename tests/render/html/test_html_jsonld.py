@@ -6,7 +6,7 @@ import json
 
 from html_pages import parse, render_html
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.render.html import jsonld
 
 

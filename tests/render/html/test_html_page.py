@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from html_pages import parse, render_html
 
-from publisher import model as m
+from publisher.document import model as m
 from publisher.errors import RenderError
-from publisher.layouts import DEFAULT_ROOT, Layout
 from publisher.render.html import images
+from publisher.render.layout import DEFAULT_ROOT, Layout
 
 HEADINGS = "h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
 

@@ -16,9 +16,10 @@ from weasyprint.text.fonts import FontConfiguration
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from publisher.build import BuildPlan, load  # noqa: E402
-from publisher.layouts import Layout  # noqa: E402
+from publisher.build.plan import BuildPlan  # noqa: E402
+from publisher.build.render import load  # noqa: E402
 from publisher.render import RenderOptions  # noqa: E402
+from publisher.render.layout import Layout  # noqa: E402
 from publisher.render.pdf import render  # noqa: E402
 from publisher.render.pdf.engine import stylesheet_paths  # noqa: E402
 from publisher.render.pdf.page import handout_html  # noqa: E402

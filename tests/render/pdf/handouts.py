@@ -13,10 +13,11 @@ from pathlib import Path
 import pikepdf
 from pdf_inspect import Elem, Glyph, glyphs_by_page, struct_tree
 
-from publisher.build import BuildPlan, load
-from publisher.layouts import Layout
-from publisher.model import Document
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
+from publisher.document.model import Document
 from publisher.render import RenderOptions
+from publisher.render.layout import Layout
 from publisher.render.pdf import render
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -10,7 +10,7 @@ import pytest
 from handouts import SEED, Handout, handout
 from pdf_inspect import Elem, elem_text
 
-from publisher.model import (
+from publisher.document.model import (
     Block,
     Citation,
     Figure,

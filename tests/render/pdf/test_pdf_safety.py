@@ -10,11 +10,12 @@ import pikepdf
 import pytest
 from handouts import FIGURES, ROOT, SEED, VARIANTS
 
-from publisher.build import BuildPlan, load
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
+from publisher.document.model import Document
 from publisher.errors import RenderError
-from publisher.layouts import Layout
-from publisher.model import Document
 from publisher.render import RenderOptions
+from publisher.render.layout import Layout
 from publisher.render.pdf import html_to_pdf, render
 from publisher.render.pdf.engine import engine_for
 from publisher.render.pdf.fetcher import RefusedURL, RestrictedURLFetcher

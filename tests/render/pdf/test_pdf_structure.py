@@ -9,7 +9,7 @@ import pikepdf
 from handouts import Handout
 from pdf_inspect import Elem, elem_text
 
-from publisher.model import outline
+from publisher.document.model import outline
 
 HEADING = re.compile(r"H([1-6])")
 

@@ -1,0 +1,1 @@
+"""Tools for people writing sources: the live preview server and the starter for a new source."""

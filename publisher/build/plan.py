@@ -1,0 +1,64 @@
+"""Plan a build: what decides its outputs (:class:`BuildPlan`), where they go, and which are stale.
+
+The first stage of the pipeline (``plan → schedule → render → write → record``): it reads
+only the source files' bytes and the manifest, never parses YAML, and hands the stale
+(source, formats) pairs to :mod:`publisher.build.run`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publisher.build.manifest import Manifest
+from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions
+from publisher.render.layout import Layout
+
+Job = tuple[Path, tuple[str, ...]]  # a source and the formats it needs
+
+
+@dataclass(frozen=True)
+class BuildPlan:
+    """Everything that decides a build's outputs besides the source itself."""
+
+    out_dir: Path
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    render: RenderOptions = field(default_factory=RenderOptions)
+    audience: str = "patient"
+    layout: Layout = field(default_factory=Layout)
+    project_root: Path | None = None
+
+
+def output_name(slug: str, fmt: str, audience: str) -> str:
+    variant = "" if audience == "patient" else f".{audience}"
+    return f"{slug}{variant}.{RENDERERS[fmt].suffix}"
+
+
+def discover(folder: Path) -> list[Path]:
+    """The sources of a folder, in a stable order."""
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def stale_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manifest: Manifest, force: bool,
+               on_first: Callable[[], None] | None = None) -> tuple[list[tuple[Job, str, int]], int]:
+    """The (job, source hash, size) of every source with stale outputs, and how many are up to date;
+    ``on_first()`` is called as soon as one source is found to need building."""
+    todo: list[tuple[Job, str, int]] = []
+    skipped = 0
+    for source in sources:
+        try:
+            data = source.read_bytes()
+        except OSError:
+            todo.append(((source, plan.formats), "", 0))  # the reader reports it with a hint
+        else:
+            digest = hashlib.sha256(data).hexdigest()
+            stale = tuple(keys) if force else manifest.stale(source, plan.audience, digest, keys)
+            if not stale:
+                skipped += 1
+                continue
+            todo.append(((source, stale), digest, len(data)))
+        if on_first is not None and len(todo) == 1:
+            on_first()
+    return todo, skipped
