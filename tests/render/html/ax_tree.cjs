@@ -1,0 +1,57 @@
+// Opens local HTML/XHTML files in headless Chromium (puppeteer-core from tools/node_modules, Debian's
+// browser) and prints, per file, Chromium's full accessibility tree as screen readers get it
+// (CDP Accessibility.getFullAXTree): one {role, name} per node that is not ignored, in tree order.
+//
+//   node ax_tree.cjs TOOLS_DIR FILE...
+//
+// Only file: and data: URLs load; everything else is aborted.
+"use strict";
+const path = require("node:path");
+const { pathToFileURL } = require("node:url");
+
+const [toolsDir, ...files] = process.argv.slice(2);
+const puppeteer = require(require.resolve("puppeteer-core", { paths: [toolsDir] }));
+
+async function tree(browser, file) {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on("request", (r) => (/^(file|data):/.test(r.url()) ? r.continue() : r.abort("blockedbyclient")));
+  await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+  const client = await page.createCDPSession();
+  const { nodes } = await client.send("Accessibility.getFullAXTree");
+  const out = nodes
+    .filter((n) => !n.ignored)
+    .map((n) => ({ role: n.role ? n.role.value : "", name: n.name ? n.name.value : "" }));
+  // Which fonts the page's text was drawn with (CSS.getPlatformFontsForNode on <body>'s descendants).
+  await client.send("DOM.enable");
+  await client.send("CSS.enable");
+  const { root } = await client.send("DOM.getDocument", { depth: -1 });
+  const fonts = {};
+  const visit = async (node) => {
+    if (node.nodeType === 3 && node.nodeValue.trim()) {
+      const used = await client.send("CSS.getPlatformFontsForNode", { nodeId: node.parentId ?? node.nodeId });
+      for (const f of used.fonts) fonts[`${f.familyName}|${f.isCustomFont}`] = (fonts[`${f.familyName}|${f.isCustomFont}`] || 0) + f.glyphCount;
+    }
+    for (const child of node.children || []) {
+      child.parentId = node.nodeId;
+      await visit(child);
+    }
+  };
+  await visit(root);
+  await page.close();
+  return { file, nodes: out, fonts };
+}
+
+(async () => {
+  const browser = await puppeteer.launch({ headless: true, executablePath: process.env.PUPPETEER_EXECUTABLE_PATH });
+  try {
+    const out = [];
+    for (const file of files) out.push(await tree(browser, path.resolve(file)));
+    process.stdout.write(JSON.stringify(out) + "\n");
+  } finally {
+    await browser.close();
+  }
+})().catch((err) => {
+  process.stderr.write(`ax_tree: ${err && err.stack ? err.stack : err}\n`);
+  process.exit(1);
+});
