@@ -1,6 +1,6 @@
 // Opens local HTML/XHTML files in headless Chromium (puppeteer-core from tools/node_modules, Debian's
 // browser) and prints, per file, Chromium's full accessibility tree as screen readers get it
-// (CDP Accessibility.getFullAXTree): one {role, name} per node that is not ignored, in tree order.
+// (CDP Accessibility.getFullAXTree): one {role, name} per node that is not ignored, depth first.
 //
 //   node ax_tree.cjs TOOLS_DIR FILE...
 //
@@ -19,9 +19,14 @@ async function tree(browser, file) {
   await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
   const client = await page.createCDPSession();
   const { nodes } = await client.send("Accessibility.getFullAXTree");
-  const out = nodes
-    .filter((n) => !n.ignored)
-    .map((n) => ({ role: n.role ? n.role.value : "", name: n.name ? n.name.value : "" }));
+  // Depth first from the root, as a screen reader's virtual buffer reads it (the CDP list is not in that order).
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const out = [];
+  const walk = (n) => {
+    if (!n.ignored) out.push({ role: n.role ? n.role.value : "", name: n.name ? n.name.value : "" });
+    for (const id of n.childIds || []) if (byId.has(id)) walk(byId.get(id));
+  };
+  walk(nodes[0]);
   // Which fonts the page's text was drawn with (CSS.getPlatformFontsForNode on <body>'s descendants).
   await client.send("DOM.enable");
   await client.send("CSS.enable");
