@@ -26,7 +26,12 @@ DPUB_LANDMARKS = frozenset({
 class Page:
     file: str
     nodes: tuple[tuple[str, str], ...]  # (role, accessible name) of every node not ignored, in tree order
-    fonts: dict[str, int]  # "family|custom" -> glyphs drawn with it (custom: an @font-face font, not the host's)
+    fonts: dict[str, int]  # "family|custom|mono" -> glyphs: custom = an @font-face font, not the host's;
+    # mono = inside code/pre/kbd/samp
+
+    def host_fonts(self) -> dict[str, int]:
+        """Fonts of the reader's system that drew text outside code: none when the page embeds its faces."""
+        return {key: n for key, n in self.fonts.items() if key.split("|")[1:] == ["false", "false"]}
 
     def landmarks(self) -> list[tuple[str, str]]:
         return [(role, name) for role, name in self.nodes if role in LANDMARKS | DPUB_LANDMARKS]

@@ -27,22 +27,25 @@ async function tree(browser, file) {
     for (const id of n.childIds || []) if (byId.has(id)) walk(byId.get(id));
   };
   walk(nodes[0]);
-  // Which fonts the page's text was drawn with (CSS.getPlatformFontsForNode on <body>'s descendants).
+  // Which fonts each text node was drawn with (CSS.getPlatformFontsForNode), and whether that font came
+  // from the page's @font-face rules (isCustomFont) or from the host; text inside code/pre/kbd/samp is
+  // keyed apart, since no monospace face is bundled.
   await client.send("DOM.enable");
   await client.send("CSS.enable");
   const { root } = await client.send("DOM.getDocument", { depth: -1 });
   const fonts = {};
-  const visit = async (node) => {
+  const MONO = new Set(["CODE", "PRE", "KBD", "SAMP"]);
+  const visit = async (node, mono) => {
     if (node.nodeType === 3 && node.nodeValue.trim()) {
-      const used = await client.send("CSS.getPlatformFontsForNode", { nodeId: node.parentId ?? node.nodeId });
-      for (const f of used.fonts) fonts[`${f.familyName}|${f.isCustomFont}`] = (fonts[`${f.familyName}|${f.isCustomFont}`] || 0) + f.glyphCount;
+      const used = await client.send("CSS.getPlatformFontsForNode", { nodeId: node.nodeId });
+      for (const f of used.fonts) {
+        const key = `${f.familyName}|${f.isCustomFont}|${mono}`;
+        fonts[key] = (fonts[key] || 0) + f.glyphCount;
+      }
     }
-    for (const child of node.children || []) {
-      child.parentId = node.nodeId;
-      await visit(child);
-    }
+    for (const child of node.children || []) await visit(child, mono || MONO.has(node.nodeName));
   };
-  await visit(root);
+  await visit(root, false);
   await page.close();
   return { file, nodes: out, fonts };
 }

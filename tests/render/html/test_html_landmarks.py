@@ -1,4 +1,4 @@
-"""Landmarks as Chromium's accessibility tree lists them: banner, navigation, main, contentinfo, not a region per section."""
+"""Landmarks in Chromium's accessibility tree: banner, navigation, main, contentinfo; no region per section."""
 
 from __future__ import annotations
 
