@@ -38,7 +38,8 @@ _ITALIC = "self::em or self::i or self::cite"
 def stylesheet(fonts_dir: Path, page: str) -> str:
     """``@font-face`` rules with data URIs for what ``page`` (the HTML without them) draws."""
     root = lxml.html.document_fromstring(page)
-    text = "".join(root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]"))
+    nodes = root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    text = "".join(str(t) for t in nodes) if isinstance(nodes, list) else ""
     used = _styles(root)
     letters = "".join(sorted(set(text) | ALWAYS))
     rules = []
