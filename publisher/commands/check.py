@@ -27,10 +27,11 @@ metadata, package language), HTML (axe-core, lang, alt), and for each slug that 
 outline, references, links and every source sentence agree across formats.
 
 With no FILE, checks every output in dist/. Writes <slug>.report.json and
-<slug>.report.md beside the outputs. A validator that is not installed is
-skipped locally and fails with CI=true; install them all with
-bash scripts/install-tools.sh. Exit status: 0 all passed, 1 a check failed,
-2 unusable input.
+<slug>.report.md beside the outputs. A rule that cannot run (a validator that
+is not installed, fidelity.text without the source) is skipped locally, which
+the summary never calls a pass, and fails with CI=true; install the validators
+with bash scripts/install-tools.sh. Exit status: 0 nothing failed, 1 a check
+failed (or, with CI=true, was skipped), 2 unusable input.
 """
 
 
