@@ -21,10 +21,12 @@ from publisher.extract.sniff import is_candidate
 
 DESCRIPTION = """\
 Check built outputs: PDF (tags, language, title, headings, bookmarks, fonts, alt text,
-links, marked content, pdfua), DOCX (heading styles and order, title, language,
-hyperlinks, alt text, table headers), EPUB (EPUBCheck, DAISY Ace, accessibility
-metadata, package language), HTML (axe-core, lang, alt), and for each slug that the
-outline, references, links and every source sentence agree across formats.
+links, marked content, pdfua), DOCX (Open XML SDK rules via openxml-audit, heading
+styles and order, title, language, hyperlinks, alt text, table headers), EPUB
+(EPUBCheck, DAISY Ace, the Nu HTML Checker, accessibility metadata, package
+language), HTML (axe-core, HTML_CodeSniffer via pa11y, the Nu HTML Checker, lang,
+alt), and for each slug that the outline, references, links and every source
+sentence agree across formats.
 
 With no FILE, checks every output in dist/. Writes <slug>.report.json and
 <slug>.report.md beside the outputs. A rule that cannot run (a validator that
