@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from publisher.document.bibliography import reference_inlines
+from publisher.document.bibliography import backlinks, reference_inlines
 from publisher.document.i18n import direction, format_date
 from publisher.document.model import metadata_title, outline
 from publisher.render.producer import generator
@@ -68,6 +68,7 @@ class Layout:
             env.globals["format_date"] = format_date
             env.globals["direction"] = direction
             env.globals["reference_inlines"] = reference_inlines
+            env.globals["reference_backlinks"] = backlinks
             env.globals["outline"] = outline
             env.globals["metadata_title"] = metadata_title
             env.globals["generator"] = generator

@@ -10,7 +10,7 @@ from docx.shared import Emu, Twips
 from docx.text.paragraph import Paragraph
 
 from publisher.document import model as m
-from publisher.document.bibliography import reference_inlines
+from publisher.document.bibliography import backlinks, reference_inlines
 from publisher.document.i18n import format_date
 from publisher.errors import Diagnostic, Location, RenderError
 from publisher.render.docx import ooxml
@@ -76,7 +76,7 @@ class Walker:
             self.section(child)
 
     def references(self) -> None:
-        """Numbered exactly as the model; each entry is a bookmark and links back to its first citation."""
+        """Numbered exactly as the model; each entry is a bookmark and links back to every citation of it."""
         anchors = self.ctx.anchors
         for ref in self.ctx.doc.references:
             p = self.paragraph(Where("Reference"))
@@ -85,9 +85,12 @@ class Walker:
             self.inlines.write(p, (m.Text(f"[{ref.number}]\t"), *reference_inlines(ref, self.ctx.doc)),
                                Fmt(tooltip=ref.title))
             ooxml.bookmark_end(p._p, ident)
-            if ref.backlinks:
+            links = backlinks(ref, self.ctx.doc)
+            if len(links) > 1:
+                self.inlines.text(p, f" {self.ctx.word('back_to_text')}:")
+            for link in links:
                 self.inlines.text(p, " ")
-                self.inlines.internal_link(p, anchors.name("citation", ref.backlinks[0]), self.ctx.word("back_to_text"))
+                self.inlines.internal_link(p, anchors.name("citation", link.target), link.text, link.name)
 
     # ------------------------------------------------------------ blocks
 
