@@ -79,7 +79,7 @@ def read(path: Path, fmt: str, *, timeout: float = 120.0) -> Reading:
     links: list[tuple[str, str]] = []
     ids: set[str] = set()
     for node in _nodes(ast.get("blocks", [])):
-        kind, content = node.get("t"), node.get("c")
+        kind, content = node.get("t"), node.get("c") or []
         attr = _attr(kind, content)
         if attr:
             ids.add(attr)

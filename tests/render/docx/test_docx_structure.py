@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import itertools
+import re
 
 from docx_xml import NS, Docx, W, heading_level, normalise, paragraph_text, reading_order, style_id
 
