@@ -72,13 +72,15 @@ class Walker:
         self.blocks(section.blocks, Where())
         if section.role == "references":
             self.references()
+        elif section.role == "further-reading":
+            self.further_reading()
         for child in section.sections:
             self.section(child)
 
     def references(self) -> None:
         """Numbered exactly as the model; each entry is a bookmark and links back to every citation of it."""
         anchors = self.ctx.anchors
-        for ref in self.ctx.doc.references:
+        for ref in m.cited_references(self.ctx.doc):
             p = self.paragraph(Where("Reference"))
             ident = anchors.next_id()
             ooxml.bookmark_start(p._p, ident, anchors.name("reference", ref.id))
@@ -91,6 +93,13 @@ class Walker:
             for link in links:
                 self.inlines.text(p, " ")
                 self.inlines.internal_link(p, anchors.name("citation", link.target), link.text, link.name)
+
+    def further_reading(self) -> None:
+        """Uncited works: a bulleted list, no numbers, nothing to link back to."""
+        num_id = self.ctx.list_id(False)
+        for ref in m.further_reading(self.ctx.doc):
+            self.inlines.write(self.list_paragraph("List Bullet", num_id, 0), reference_inlines(ref, self.ctx.doc),
+                               Fmt(tooltip=ref.title))
 
     # ------------------------------------------------------------ blocks
 

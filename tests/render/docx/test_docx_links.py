@@ -71,7 +71,7 @@ def test_citations_link_to_references_and_back(any_docx: tuple[m.Document, Docx]
     links = [(h.get(W + "anchor"), paragraph_text(h), h.get(W + "tooltip"))
              for h in out.document.iter(W + "hyperlink") if h.get(W + "anchor")]
     tips = []
-    for ref in doc.references:
+    for ref in m.cited_references(doc):
         ref_mark = ref.id.replace("-", "_")
         assert marks[ref_mark].startswith(f"[{ref.number}]")  # the bookmark holds the entry itself
         back = [(a, text, tip) for a, text, tip in links if a in {c.replace("-", "_") for c in ref.backlinks}]
