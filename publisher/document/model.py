@@ -139,7 +139,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row; ``caption`` doubles as its accessible name."""
+    """A table with one header row; ``caption`` (optional) doubles as its accessible name.
+
+    Without a caption the header row is what describes the table (WCAG 1.3.1 asks for header
+    cells, not for a caption): HTML, EPUB and PDF then give it no name rather than one that
+    repeats the header, and DOCX names it by its header cells because Word's checker wants
+    every table to have alternative text.
+    """
 
     caption: str
     header: tuple[tuple[Inline, ...], ...]

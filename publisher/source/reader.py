@@ -263,7 +263,7 @@ class _Reader:
                 raise self._err((*loc, "table", "rows", r), f"row {r + 1} has {len(row)} cells; the header has "
                                 f"{len(t.header)}", "give every row as many cells as the header")
             rows.append(tuple(self._inlines(c, (*loc, "table", "rows", r, i)) for i, c in enumerate(row)))
-        return [m.Table(t.caption, header, tuple(rows), t.summary or "")]
+        return [m.Table(t.caption or "", header, tuple(rows), t.summary or "")]
 
     def _resource(self, r: s.ResourceItem, loc: tuple[Any, ...]) -> m.Resource:
         self._check_url(r.url, (*loc, "url"))

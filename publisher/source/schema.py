@@ -89,7 +89,8 @@ class ImageBlock(Strict):
 
 
 class TableBlock(Strict):
-    caption: NonEmpty = Field(description="Short title; also the table's accessible name.")
+    caption: NonEmpty | None = Field(None, description="Short title, and the table's accessible name; optional: "
+                                     "without it the header row describes the table.")
     summary: NonEmpty | None = None
     header: list[Markdown] = Field(min_length=1)
     rows: list[list[Markdown]] = Field(min_length=1)
