@@ -104,6 +104,23 @@ def _style(path: Path, locale: str) -> Any:
 # ----------------------------------------------------------------- CSL-JSON
 
 
+# citeproc-py's HTML formatter escapes the style's own text but not the item's: a title with "<script>"
+# would come back as markup. The item's text goes in with <, > and & as private-use characters, which
+# no case change touches, and comes back as itself when the entry is read.
+_HIDE = str.maketrans({"<": "\ue000", ">": "\ue001", "&": "\ue002"})
+_SHOW = str.maketrans({"\ue000": "<", "\ue001": ">", "\ue002": "&"})
+
+
+def _hidden(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_HIDE)
+    if isinstance(value, list):
+        return [_hidden(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _hidden(v) for k, v in value.items()}
+    return value
+
+
 def csl_item(ref: m.Reference, key: str) -> dict[str, Any]:
     """The reference as a CSL-JSON item (what citeproc-py, Zotero and pandoc read)."""
     item: dict[str, Any] = {"id": key, "type": ref.type, "title": ref.title}
@@ -132,12 +149,13 @@ def _name(name: m.Name) -> dict[str, str]:
 
 
 def citeproc_html(refs: tuple[m.Reference, ...], style: str, language: str) -> list[str]:
-    """citeproc-py's own HTML for each reference, in the given order (number text left out)."""
+    """citeproc-py's own HTML for each reference, in the given order (number text left out; the
+    item's own <, > and & still hidden as private-use characters)."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
     keys = [f"item{i}" for i in range(len(refs))]  # citeproc-py lower-cases ids; ours may not be
-    source = CiteProcJSON([csl_item(r, k) for r, k in zip(refs, keys, strict=True)])
+    source = CiteProcJSON([_hidden(csl_item(r, k)) for r, k in zip(refs, keys, strict=True)])
     bibliography = CitationStylesBibliography(_style(style_path(style), locale_for(language)), source, formatter.html)
     for key in keys:
         bibliography.register(Citation([CitationItem(key)]))
@@ -187,7 +205,7 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         italic, bold = "i" in self.stack, "b" in self.stack
-        self.chars.extend(_Char(c, italic, bold) for c in data)
+        self.chars.extend(_Char(c, italic, bold) for c in data.translate(_SHOW))
 
 
 def entry_inlines(ref: m.Reference, html: str, language: str) -> tuple[m.Inline, ...]:
