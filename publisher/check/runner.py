@@ -130,7 +130,7 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
             if fmt == "pdf":
                 results, extract = check_pdf(path, options.selection, options.ci)
             elif fmt == "docx":
-                results, extract = check_docx(path, options.selection)
+                results, extract = check_docx(path, options.selection, options.ci)
             elif fmt == "epub":
                 results, extract = check_epub(path, options.selection, options.ci)
             else:
