@@ -94,7 +94,7 @@ def drop_nested_link_annotations(tree: Tree) -> int:
 def link_description(element: Any, doc: Document) -> str | None:
     """What a link annotation of the HTML ``<a>`` element says it is, or None to leave WeasyPrint's."""
     href = (element.get("href") or "").strip()
-    label = _SPACE.sub(" ", "".join(element.itertext())).strip()
+    label = _SPACE.sub(" ", "".join(element.itertext()).replace("\u2060", "")).strip()  # no word joiners
     if href.startswith("#"):
         ref = next((r for r in doc.references if r.id == href[1:]), None)
         if ref is not None:
