@@ -63,6 +63,7 @@ def struct_tree(ctx: PdfContext) -> Outcome:
         return failed("the /StructTreeRoot has no elements")
     if ctx.tree.root.get("/ParentTree") is None:
         return failed("the /StructTreeRoot has no /ParentTree: content cannot be mapped to its elements")
+    ctx.tree.parent_tree()  # walked once here so that a loop in it is reported below
     if ctx.tree.problems:
         return failed(f"the structure tree cannot be read whole: {ctx.tree.problems[0]}", ctx.tree.problems)
     return passed(f"{sum(1 for _ in ctx.tree.iter())} structure elements")

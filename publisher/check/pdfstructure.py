@@ -182,6 +182,17 @@ class StructureReading:
 
 
 def structure_outcome(reading: StructureReading, expected: ExpectedStructure | None) -> Outcome:
+    counts, problems, summary = structure_mismatches(reading, expected)
+    total = sum(counts.values())
+    if total:
+        parts = ", ".join(f"{kind} {n}" for kind, n in counts.items() if n)
+        return failed(f"{total} structure mismatch(es) against the source ({parts}): {problems[0]}", problems)
+    return passed(f"one element per part: {summary}")
+
+
+def structure_mismatches(reading: StructureReading, expected: ExpectedStructure | None,
+                         ) -> tuple[dict[str, int], list[str], str]:
+    """Mismatches per kind of part, what they are, and a summary of what was compared."""
     problems: list[str] = []
     counts: dict[str, int] = {}
     headless = reading.headless()
@@ -193,7 +204,7 @@ def structure_outcome(reading: StructureReading, expected: ExpectedStructure | N
                    > 1 and ths]
         counts["tables"] = len(doubled)
         problems += [f"a Table on page {t.page + 1} has its header row more than once" for t in doubled]
-        return _outcome(counts, problems, "no source: the tree was checked against itself only")
+        return counts, problems, "no source: the tree was checked against itself only"
     levels = reading.section_levels()
     counts["sections"] += len(expected.sections) - _matched(expected.sections, levels)
     if len(expected.sections) != len(levels):
@@ -214,12 +225,4 @@ def structure_outcome(reading: StructureReading, expected: ExpectedStructure | N
     problems += unmarked[:10]
     summary = (f"{len(expected.sections)} sections, {len(expected.lists)} lists, {len(expected.tables)} tables, "
                f"{len(expected.paragraphs)} paragraphs, {len(expected.languages)} foreign-language parts")
-    return _outcome(counts, problems, summary)
-
-
-def _outcome(counts: dict[str, int], problems: list[str], summary: str) -> Outcome:
-    total = sum(counts.values())
-    if total:
-        parts = ", ".join(f"{kind} {n}" for kind, n in counts.items() if n)
-        return failed(f"{total} structure mismatch(es) against the source ({parts}): {problems[0]}", problems)
-    return passed(f"one element per part: {summary}")
+    return counts, problems, summary

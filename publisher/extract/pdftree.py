@@ -203,8 +203,10 @@ class StructTree:
             if not is_dict(node):
                 continue
             if node.is_indirect:
-                if node.objgen in seen:
-                    continue  # a /Kids that lists itself or an ancestor
+                if node.objgen in seen:  # a /Kids that lists itself or an ancestor
+                    self._problem(f"the /ParentTree lists node {node.objgen[0]} {node.objgen[1]} R more than once "
+                                  "(a loop): content cannot be mapped to its elements reliably")
+                    continue
                 seen.add(node.objgen)
             nums = as_list(node.get("/Nums"))
             for i in range(0, len(nums) - 1, 2):
