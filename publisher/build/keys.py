@@ -83,7 +83,7 @@ def system_fonts() -> str:
 
 def style_digest(style: str) -> str:
     """The CSL style's file (every format prints the references it formats, json too)."""
-    from publisher.document.bibliography import StyleError, style_path
+    from publisher.document.csl import StyleError, style_path
 
     try:
         return file_digest(style_path(style))

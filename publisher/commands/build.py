@@ -12,7 +12,7 @@ from publisher.build.plan import BuildPlan, discover
 from publisher.build.progress import Reporter
 from publisher.build.run import run_build
 from publisher.build.schedule import ExecutorSpec, default_jobs
-from publisher.document.bibliography import style_path
+from publisher.document.csl import style_path
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.render import RENDERERS, RenderOptions
 from publisher.render.layout import DEFAULT_ROOT, Layout

