@@ -7,7 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from publisher.document.i18n import plural, strings_for, strings_language
-from publisher.document.model import Document, Table, all_blocks
+from publisher.document.model import Document, Table, all_blocks, cited_references, further_reading
 from publisher.render import edition
 from publisher.render.html.images import figures
 
@@ -49,7 +49,9 @@ class Content:
     images: int
     described_images: int
     tables: int
-    references: int
+    references: int  # cited, numbered: they link to and from the text
+    further_reading: int = 0  # never cited: listed, linked to nothing in the text
+    captioned_tables: int = 0
 
     @classmethod
     def of(cls, doc: Document) -> Content:
@@ -58,7 +60,9 @@ class Content:
             images=len(figs),
             described_images=sum(1 for f in figs if not f.decorative),
             tables=sum(1 for b in all_blocks(doc) if isinstance(b, Table)),
-            references=len(doc.references),
+            references=len(cited_references(doc)),
+            further_reading=len(further_reading(doc)),
+            captioned_tables=sum(1 for b in all_blocks(doc) if isinstance(b, Table) and b.caption),
         )
 
 
@@ -92,6 +96,8 @@ def summary(doc: Document, content: Content) -> str:
     parts = [words["a11y_meets"], words["a11y_navigation"]]
     if content.references:
         parts.append(plural(words, "a11y_references", content.references))
+    if content.further_reading:
+        parts.append(plural(words, "a11y_further_reading", content.further_reading))
     if content.images:
         described = content.described_images
         decorative = content.images - described
@@ -105,6 +111,7 @@ def summary(doc: Document, content: Content) -> str:
     else:
         parts.append(words["a11y_no_images"])
     if content.tables:
-        parts.append(plural(words, "a11y_tables", content.tables))
+        captioned = "_captioned" if content.captioned_tables == content.tables else ""
+        parts.append(plural(words, f"a11y_tables{captioned}", content.tables))
     parts.append(words["a11y_display"])
     return " ".join(parts)
