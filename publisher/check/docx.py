@@ -11,8 +11,8 @@ from pathlib import Path
 from publisher.check import roundtrip
 from publisher.check.headings import heading_order
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
-from publisher.check.validators import run_validator
 from publisher.check.roundtrip import RoundTrip, docx_citations
+from publisher.check.validators import run_validator
 from publisher.extract.docx import extract_docx, paragraph_text
 from publisher.extract.model import Extract
 from publisher.extract.ooxml import NS, Docx, R, read_docx, w
