@@ -26,7 +26,7 @@ def grade_table(report: FileReport) -> list[str]:
              "  line  " + "".join(f"{NAMES[m]:>17}" for m in metrics) + "  words  sentences  ok   section"]
     for sec in rows:
         cells = "".join(f"{_cell(s):>17}" for s in sec.scores)
-        mark = "no" if sec.failing else "yes"
+        mark = "no" if sec.failing else "yes" if any(s.scored for s in sec.scores) else "—"
         title = "(whole document)" if sec.whole else sec.title
         lines.append(f"  {sec.line:>4}  {cells}  {sec.counts.words:>5}  {sec.counts.sentences:>9}  {mark:<3}  {title}")
     return lines
