@@ -12,7 +12,8 @@ from PIL import UnidentifiedImageError
 
 from publisher.authoring.importer import draft as d
 from publisher.authoring.importer.blocks import Item
-from publisher.authoring.importer.inlines import FoundImage, Inline, InlineReader, checked_markdown, escape
+from publisher.authoring.importer.inlines import FoundImage, Inline, InlineReader
+from publisher.authoring.importer.markdown import checked_markdown, escape
 from publisher.authoring.importer.package import Package
 from publisher.extract.text import normalize
 

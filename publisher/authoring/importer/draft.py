@@ -91,6 +91,7 @@ class Reference:
     title: str
     url: str = ""
     accessed: dt.date | None = None
+    language: str = ""  # the title's, when not the document's
     notes: list[Note] = field(default_factory=list)
 
 

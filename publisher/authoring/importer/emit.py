@@ -122,6 +122,8 @@ def write(draft: d.Draft, origin: str) -> str:
                 out.scalar(4, "url", ref.url)
             if ref.accessed:
                 out.add(f"    accessed: {ref.accessed.isoformat()}")
+            if ref.language:
+                out.scalar(4, "language", ref.language)
     return out.text()
 
 

@@ -55,6 +55,13 @@ def reference(inline: Inline, number: int, accessed_word: str, language: str, wh
         return None
     url = next((inline.external(s) for s in segs if inline.external(s)), "")
     ref = d.Reference(f"ref{number}", text, url)
+    langs = {s.lang for s in segs if s.text.strip() and not inline.external(s)}
+    if len(langs) == 1 and (lang := langs.pop()):
+        ref.language = lang  # the whole entry in another language: its title, as our formats mark it
+    elif any(langs):
+        other = ", ".join(sorted(x for x in langs if x))
+        ref.notes.append(d.Note(f"part of this entry is marked as language {other} in Word (its title?): split the "
+                                "title out and give it 'language:' so screen readers switch voice", where))
     if url:
         before, _, after = text.partition(url)
         ref.title = before.strip().rstrip(";,:. ").strip() or url
