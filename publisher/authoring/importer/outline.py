@@ -42,6 +42,11 @@ def build_draft(package: Package, slug: str, defaults: Defaults) -> d.Draft:
     title, title_at, top = _title(package, body)
     ref_heading = next((i for i, it in enumerate(body) if it.kind == "heading" and i != title_at
                         and references.is_reference_heading(_plain(it))), None)
+    # Our own DOCX lists uncited works under "Further reading", after the numbered list: they are
+    # references too, and come back as such (the build lists them there again).
+    ref_headings = {ref_heading} if ref_heading is not None else set()
+    ref_headings |= {i for i, it in enumerate(body) if ref_heading is not None and i > ref_heading
+                     and it.kind == "heading" and references.is_further_reading_heading(_plain(it))}
     targets = references.cite_targets(body, ref_heading) if ref_heading is not None else {}
     reader = InlineReader(package, language, lambda bookmark: targets.get(bookmark, ""))
     content = Content(package, reader, strings, f"images/{slug}")
@@ -66,7 +71,7 @@ def build_draft(package: Package, slug: str, defaults: Defaults) -> d.Draft:
                 ref_items.append(item)
                 continue
             in_refs = None
-            if i == ref_heading:
+            if i in ref_headings:
                 in_refs = item.level
                 continue
             section = _open(item, _plain(item), top, stack, draft)

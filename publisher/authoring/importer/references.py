@@ -13,6 +13,7 @@ from publisher.authoring.importer import draft as d
 from publisher.authoring.importer.blocks import Item
 from publisher.authoring.importer.frontmatter import parse_long_date
 from publisher.authoring.importer.inlines import Inline
+from publisher.document.i18n import STRINGS
 from publisher.extract.text import REFERENCE_TITLES, normalize
 
 # Titles of a reference list besides those our own formats print (publisher/document/i18n.py).
@@ -20,8 +21,15 @@ TITLES = REFERENCE_TITLES | {"bibliography", "sources", "works cited", "bibliogr
 _NUMBER = re.compile(r"^\s*\[?\d{1,3}[.)\]]?\s+")
 
 
+FURTHER_READING = frozenset(normalize(s["further_reading"]).casefold() for s in STRINGS.values())
+
+
 def is_reference_heading(text: str) -> bool:
     return normalize(text).casefold() in {t.casefold() for t in TITLES}
+
+
+def is_further_reading_heading(text: str) -> bool:
+    return normalize(text).casefold() in FURTHER_READING
 
 
 ENTRY_KINDS = ("para", "list", "continue", "quote", "caption", "table-caption", "note")
@@ -64,9 +72,13 @@ def reference(inline: Inline, number: int, accessed_word: str, language: str, wh
                                 "title out and give it 'language:' so screen readers switch voice", where))
     if url:
         before, _, after = text.partition(url)
+        word = normalize(accessed_word)
+        # AMA prints "… Accessed June 26, 2015. URL"; other styles put the access date after the URL.
+        found = re.search(rf"[.;,]?\s*{re.escape(word)}\s+([^.]+?)\.?\s*$", before)
+        if found and (date := parse_long_date(found.group(1), language)):
+            ref.accessed, before = date, before[:found.start()]
         ref.title = before.strip().rstrip(";,:. ").strip() or url
         after = after.strip().lstrip(".").strip()
-        word = normalize(accessed_word)
         if after.startswith(word):
             ref.accessed = parse_long_date(after[len(word):], language)
             after = "" if ref.accessed else after
