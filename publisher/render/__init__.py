@@ -49,6 +49,8 @@ RENDERERS: dict[str, Format] = {
     "html": Format("publisher.render.html", "html"),
     "json": Format("publisher.render.json", "json"),
     "brf": Format("publisher.render.brf", "brf"),
+    "narrated-epub": Format("publisher.render.audio.narrated", "narrated.epub"),
+    "mp3": Format("publisher.render.audio.mp3", "mp3"),
 }
 DEFAULT_FORMATS = ("pdf", "large-print", "docx", "epub", "html")
 

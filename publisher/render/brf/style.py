@@ -52,12 +52,16 @@ def _bad(path: Path, message: str) -> RenderError:
     return RenderError(Diagnostic(Location(str(path)), message, "fix the braille layout (see layouts/brf/brf.toml)"))
 
 
-@functools.cache
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return _parse(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise _bad(path, f"cannot read the braille layout: {exc}") from None
+
+
+@functools.cache
+def _parse(text: str) -> dict[str, Any]:
+    return tomllib.loads(text)
 
 
 def load(folder: Path, page: tuple[int, int] | None = None) -> Style:
