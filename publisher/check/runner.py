@@ -9,10 +9,13 @@ from pathlib import Path
 
 from publisher.build.plan import BuildPlan
 from publisher.build.render import load
+from publisher.check.brf import check_brf
 from publisher.check.docx import check_docx
 from publisher.check.epub import check_epub
 from publisher.check.fidelity import Expected, check_fidelity, from_document
 from publisher.check.html import check_html
+from publisher.check.mp3 import check_mp3
+from publisher.check.narrated import check_narrated
 from publisher.check.pdf import check_pdf
 from publisher.check.result import RuleResult, Selection, Status
 from publisher.document import model as m
@@ -21,7 +24,8 @@ from publisher.extract.model import Extract
 from publisher.extract.sniff import FileFormat, UnusableInput, sniff, split_name
 
 # Files of one slug are checked and listed in the order build writes them.
-_ORDER = {"pdf": 0, "large-print.pdf": 1, "docx": 2, "epub": 3, "html": 4, "xhtml": 4, "htm": 4}
+_ORDER = {"pdf": 0, "large-print.pdf": 1, "docx": 2, "epub": 3, "html": 4, "xhtml": 4, "htm": 4,
+          "brf": 5, "narrated.epub": 6, "mp3": 7}
 
 
 @dataclass(frozen=True)
@@ -123,10 +127,35 @@ def _expected(group: GroupReport, options: CheckOptions, problems: list[Diagnost
 FIDELITY_RULES = ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")
 
 
+def _document_of(group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> Callable[[], m.Document | None]:
+    """The group's source document, loaded on first use (only the rules that compare with it ask)."""
+    memo: list[m.Document | None] = []
+
+    def load_once() -> m.Document | None:
+        if not memo:
+            found = _source_for(group.name, options)
+            doc = None
+            if found is not None:
+                try:
+                    doc = load(found[0], BuildPlan(out_dir=group.folder, audience=found[1]))
+                except PublisherError as exc:
+                    problems.extend(exc.diagnostics)
+            memo.append(doc)
+        return memo[0]
+    return load_once
+
+
 def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> None:
     lazy: list[Callable[[], Extract]] = []
+    document = _document_of(group, options, problems)
     for path, fmt in group.files:
         try:
+            if fmt in ("brf", "mp3"):  # no fidelity extract: their own rules compare them with the source
+                check_alt = check_brf if fmt == "brf" else check_mp3
+                group.results.extend(check_alt(path, options.selection, document))
+                continue
+            if fmt == "epub" and path.name.lower().endswith(".narrated.epub"):
+                group.results.extend(check_narrated(path, options.selection, options.ci))
             if fmt == "pdf":
                 results, extract = check_pdf(path, options.selection, options.ci)
             elif fmt == "docx":
