@@ -87,7 +87,7 @@ ALT_FORMATS = frozenset({"brf", "narrated-epub", "mp3"})
 
 def alt_engine(fmt: str, layout_root: Path | None) -> str:
     """liblouis's version for BRF; the voice engine's name and version for the audio formats."""
-    from publisher.errors import PublisherError  # noqa: PLC0415 (only builds of these formats pay)
+    from publisher.errors import PublisherError
     from publisher.render.layout import DEFAULT_ROOT
 
     try:

@@ -146,8 +146,10 @@ def expected_items(doc: m.Document) -> list[tuple[str, list[tuple[str, str]]]]:
                 blocks(block.blocks)
             elif isinstance(block, m.Table):
                 items.append((f"table {block.caption!r}", [(block.caption, lang)]))
-                items.extend((f"table cell {m.inline_text(run)[:40]!r}", _segments(run, lang))
-                             for run in m.block_inlines(block))
+                for row in block.rows:  # linear: every cell after its column's heading
+                    items.extend((f"table cell {m.inline_text(cell)[:40]!r}",
+                                  [*_segments(head, lang), *_segments(cell, lang)])
+                                 for head, cell in zip(block.header, row, strict=False))
             else:
                 items.extend((f"{type(block).__name__.lower()} {m.inline_text(run)[:40]!r}", _segments(run, lang))
                              for run in m.block_inlines(block))
@@ -178,6 +180,8 @@ def missing_items(doc: m.Document, braille: str, style: Style) -> list[str]:
     out = []
     for label, runs in expected_items(doc):
         for text, lang in runs:
+            if lang.split("-")[0].lower() not in style.tables:
+                continue  # no braille table for that language in the layout: brailled with the default one
             table = style.table(lang)
             if table not in streams:
                 streams[table] = (_tokens(louis.back_translate(table, braille)), [0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,7 +63,7 @@ def duration(ctx: Mp3Context) -> Outcome:
     marks = ctx.chapters()
     if not marks:
         return failed("no ID3 chapters (CTOC and CHAP)")
-    for (title, _start, end), (next_title, start, _end) in zip(marks, marks[1:], strict=False):
+    for (title, _start, end), (next_title, start, _end) in itertools.pairwise(marks):
         if start != end:
             return failed(f"chapter {title!r} ends at {end} ms, {next_title!r} starts at {start} ms")
     summed = (marks[-1][2] - marks[0][1]) / 1000
@@ -75,7 +76,7 @@ def duration(ctx: Mp3Context) -> Outcome:
 def check_mp3(path: Path, selection: Selection, document: Callable[[], m.Document | None]) -> list[RuleResult]:
     try:
         audio = MP3(path)
-    except Exception as exc:  # noqa: BLE001 (an unreadable file fails every rule, saying why)
+    except Exception as exc:
         return [RuleResult(r.id, str(path), Status.FAIL, f"not a readable MP3: {exc}", r.tool) for r in rules.rules
                 if selection.wants(r.id)]
     return rules.run(Mp3Context(path, audio, document), path, selection)

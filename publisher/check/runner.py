@@ -127,7 +127,8 @@ def _expected(group: GroupReport, options: CheckOptions, problems: list[Diagnost
 FIDELITY_RULES = ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")
 
 
-def _document_of(group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> Callable[[], m.Document | None]:
+def _document_of(group: GroupReport, options: CheckOptions,
+                 problems: list[Diagnostic]) -> Callable[[], m.Document | None]:
     """The group's source document, loaded on first use (only the rules that compare with it ask)."""
     memo: list[m.Document | None] = []
 

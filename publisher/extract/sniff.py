@@ -73,7 +73,8 @@ def sniff(path: Path) -> FileFormat:
             raise unusable(path, "not a BRF file: bytes outside ASCII", "rebuild it with publisher build")
     elif claimed == "mp3":
         if not (head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa")):
-            raise unusable(path, "not an MP3 file: no ID3 tag or MPEG frame at the start", "rebuild it with publisher build")
+            raise unusable(path, "not an MP3 file: no ID3 tag or MPEG frame at the start",
+                           "rebuild it with publisher build")
     elif b"<" not in head or b"\x00" in head:
         raise unusable(path, "not an HTML file: no markup in the first bytes", "rebuild it with publisher build")
     return claimed

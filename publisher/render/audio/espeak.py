@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
-from typing import Any
+from typing import Any, ClassVar
 
 from publisher.errors import Diagnostic, Location, RenderError
 from publisher.render.audio.engine import Run, Settings
@@ -42,7 +42,7 @@ class _State:
     """The callback's buffers (one engine per process: espeak-ng itself is a singleton)."""
 
     pcm = bytearray()
-    phonemes: list[str] = []
+    phonemes: ClassVar[list[str]] = []
 
 
 def _on_audio(wav: Any, count: int, events: Any) -> int:

@@ -25,7 +25,8 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 OVERLAY_ID = "overlay"
 OVERLAY = "content.smil"
 ACTIVE_CLASS = "-epub-media-overlay-active"
-ACTIVE_CSS = b"\n/* Narrated EPUB: the element being read. */\n.-epub-media-overlay-active { background-color: #ffef9e; color: #000; }\n"
+ACTIVE_CSS = (b"\n/* Narrated EPUB: the element being read. */\n"
+              b".-epub-media-overlay-active { background-color: #ffef9e; color: #000; }\n")
 
 
 def clock(seconds: float) -> str:
@@ -39,7 +40,8 @@ def audio_href(index: int) -> str:
 
 
 def overlay(story: narration.Narration, language: str) -> bytes:
-    smil = etree.Element(f"{{{SMIL_NS}}}smil", nsmap={None: SMIL_NS, "epub": EPUB_NS}, version="3.0")
+    smil = etree.Element(f"{{{SMIL_NS}}}smil", nsmap={None: SMIL_NS, "epub": EPUB_NS},  # type: ignore[dict-item]
+                         version="3.0")
     body = etree.SubElement(smil, f"{{{SMIL_NS}}}body")
     for n, chapter in enumerate(story.chapters):
         seq = etree.SubElement(body, f"{{{SMIL_NS}}}seq", id=f"seq-{n + 1}")

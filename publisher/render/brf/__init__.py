@@ -10,7 +10,8 @@ from __future__ import annotations
 from publisher.document import model as m
 from publisher.document.i18n import format_date
 from publisher.render import RenderOptions
-from publisher.render.brf import louis, style as styles, text
+from publisher.render.brf import louis, text
+from publisher.render.brf import style as styles
 from publisher.render.brf.blocks import Writer
 from publisher.render.brf.lines import BLANK, Line, centred, wrap
 from publisher.render.brf.pages import Pages, encode, page_number, paginate
@@ -38,7 +39,8 @@ def body(doc: m.Document, style: Style) -> list[Line]:
     if doc.canonical_url or doc.rights:
         out.append(BLANK)
         if doc.canonical_url:
-            online = (m.Text(doc.strings["online_version"] + ": "), m.Link(doc.canonical_url, (m.Text(doc.canonical_url),)))
+            url = doc.canonical_url
+            online = (m.Text(doc.strings["online_version"] + ": "), m.Link(url, (m.Text(url),)))
             out += w.para(online, style.indents["paragraph"])
         if doc.rights:
             out += w.para((m.Text(doc.rights),), style.indents["paragraph"])
