@@ -15,8 +15,9 @@ from mutagen.mp3 import MP3
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed, skipped
 from publisher.errors import PublisherError
 from publisher.extract.epub import OPF, Package, read_package
-from publisher.render.audio import narration, script
-from publisher.render.audio.engine import Run, engine
+from publisher.render.audio import config, narration, script
+from publisher.render.audio.config import Run
+from publisher.render.audio.engine import engine
 from publisher.render.layout import Layout
 
 SMIL = "{http://www.w3.org/ns/SMIL}"
@@ -147,8 +148,8 @@ def _pause(kind: str, pauses: dict[str, int]) -> float:
             "lasts as long as its re-synthesis with the span's voice, not with the document's")
 def span_voices(ctx: NarratedContext) -> Outcome:
     try:
-        config = narration.settings(Layout().folder("audio"))
-        engine(config)
+        settings = config.settings(Layout().folder("audio"))
+        engine(settings)
     except PublisherError as exc:
         message = f"the voice engine is not usable: {exc}"
         return failed(message) if ctx.ci else skipped(f"skipped (not installed): {message}")
@@ -164,12 +165,12 @@ def span_voices(ctx: NarratedContext) -> Outcome:
                 if len(languages) > 1 and element.id in clip and 0 < i < len(chapter.elements) - 1:
                     main = element.runs[0][1] if element.runs else ""
                     cases.append((element.id, clip[element.id], list(element.runs),
-                                  [(t, main) for t, _ in element.runs], _pause(element.kind, config.pause_ms)))
+                                  [(t, main) for t, _ in element.runs], _pause(element.kind, settings.pause_ms)))
     if not cases:
         return passed("no text in another language (inside a chapter) to listen to")
 
     def timings() -> list[tuple[float, float]]:
-        voice = engine(config)
+        voice = engine(settings)
         return [(len(voice.speak(right)) / 2 / voice.rate, len(voice.speak(wrong)) / 2 / voice.rate)
                 for _id, _clip, right, wrong, _pause_s in cases]
 

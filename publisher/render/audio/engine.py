@@ -11,27 +11,10 @@ from __future__ import annotations
 import hashlib
 import wave
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Protocol
 
 from publisher.errors import Diagnostic, Location, RenderError
-
-Run = tuple[str, str]  # (text, BCP 47 language)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """``layouts/audio/audio.toml``: the engine, a voice per language, speed, pauses, encoding."""
-
-    folder: Path
-    engine: str = "espeak-ng"
-    voices: dict[str, str] = field(default_factory=dict)
-    words_per_minute: int = 160
-    pause_ms: dict[str, int] = field(default_factory=dict)
-    bitrate_kbps: int = 32
-    lexicon: str = "lexicon.pls"
-    recordings: str = "recordings"
+from publisher.render.audio.config import Run, Settings
 
 
 class Engine(Protocol):

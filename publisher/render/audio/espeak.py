@@ -17,7 +17,7 @@ import functools
 from typing import Any, ClassVar
 
 from publisher.errors import Diagnostic, Location, RenderError
-from publisher.render.audio.engine import Run, Settings
+from publisher.render.audio.config import Run, Settings
 from publisher.render.audio.lexicon import Lexicon, load
 
 INSTALL = "install espeak-ng: pip install -r requirements/run.txt (the espeakng-loader wheel ships it)"

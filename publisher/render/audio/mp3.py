@@ -14,7 +14,7 @@ from mutagen.id3 import CHAP, CTOC, ID3, TALB, TDRC, TIT2, TLAN, TPE1, TPUB, TSS
 
 from publisher.document.model import Document, metadata_title
 from publisher.render import RenderOptions
-from publisher.render.audio import narration, script
+from publisher.render.audio import config, narration, script
 from publisher.render.epub import book
 from publisher.render.layout import Layout
 from publisher.render.producer import generator
@@ -48,9 +48,9 @@ def tags(doc: Document, story: narration.Narration) -> ID3:
 
 
 def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
-    config = narration.settings(layout.folder("audio"))
+    settings = config.settings(layout.folder("audio"))
     _xhtml, chapters = script.read(book(doc, layout).spine[0].data, doc.strings["figure"])
-    story = narration.narrate(chapters, config)
+    story = narration.narrate(chapters, settings)
     out = io.BytesIO()
     tags(doc, story).save(out, v2_version=4, padding=lambda info: 0)
     out.write(b"".join(c.mp3 for c in story.chapters))

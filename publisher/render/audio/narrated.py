@@ -14,7 +14,7 @@ from lxml import etree
 
 from publisher.document.model import Document
 from publisher.render import RenderOptions
-from publisher.render.audio import narration, script
+from publisher.render.audio import config, narration, script
 from publisher.render.epub import CONTENT, book
 from publisher.render.epub.metadata import Meta
 from publisher.render.epub.package import Item, build
@@ -73,11 +73,11 @@ def _accessibility(metas: list[Meta], total: str) -> list[Meta]:
 
 
 def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
-    config = narration.settings(layout.folder("audio"))
+    settings = config.settings(layout.folder("audio"))
     base = book(doc, layout)
     content = base.spine[0]
     xhtml, chapters = script.read(content.data, doc.strings["figure"])
-    story = narration.narrate(chapters, config)
+    story = narration.narrate(chapters, settings)
     overlay_item = Item(OVERLAY_ID, OVERLAY, "application/smil+xml", overlay(story, doc.language))
     audio = [Item(f"audio-{n + 1}", audio_href(n), "audio/mpeg", c.mp3) for n, c in enumerate(story.chapters)]
     resources = [replace(r, data=r.data + ACTIVE_CSS) if r.href == "css/epub.css" else r for r in base.resources]

@@ -7,12 +7,10 @@ document, rendered in one process, share one narration.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import pickle
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +18,9 @@ from typing import TypeVar
 
 import lameenc
 
-from publisher.errors import Diagnostic, Location, PublisherError, RenderError
-from publisher.render.audio.engine import Engine, Settings, engine
+from publisher.errors import PublisherError, RenderError
+from publisher.render.audio.config import Settings, settings
+from publisher.render.audio.engine import Engine, engine
 from publisher.render.audio.script import Chapter
 
 # LAME's encoder delay plus the decoder's (576 + 529 samples): where a decoder's output of a
@@ -55,29 +54,6 @@ class Narration:
     @property
     def duration(self) -> float:
         return sum(c.duration for c in self.chapters)
-
-
-def settings(folder: Path) -> Settings:
-    path = folder / "audio.toml"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RenderError(Diagnostic(Location(str(path)), f"cannot read the audio layout: {exc.strerror}",
-                                     "see layouts/audio/audio.toml for every key")) from None
-    return _settings(folder, text)
-
-
-@functools.cache
-def _settings(folder: Path, text: str) -> Settings:
-    path = folder / "audio.toml"
-    try:
-        data = tomllib.loads(text)
-        return Settings(folder, str(data["engine"]), {k.lower(): str(v) for k, v in data["voices"].items()},
-                        int(data["words_per_minute"]), {k: int(v) for k, v in data["pause_ms"].items()},
-                        int(data["bitrate_kbps"]), str(data["lexicon"]), str(data["recordings"]))
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise RenderError(Diagnostic(Location(str(path)), f"cannot read the audio layout: {exc}",
-                                     "see layouts/audio/audio.toml for every key")) from None
 
 
 def in_fresh_process(work: Callable[[], T]) -> T:

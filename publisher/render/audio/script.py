@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from publisher.render.audio.engine import Run
+from publisher.render.audio.config import Run
 
 XHTML = "http://www.w3.org/1999/xhtml"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

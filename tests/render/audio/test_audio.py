@@ -15,7 +15,7 @@ from publisher.check.narrated import check_narrated
 from publisher.check.result import Selection, Status
 from publisher.document import model as m
 from publisher.render import RenderOptions, renderer
-from publisher.render.audio import espeak, narration
+from publisher.render.audio import config, espeak, narration
 from publisher.render.audio.engine import engine
 from publisher.render.layout import DEFAULT_ROOT, Layout
 from publisher.validators import ace, epubcheck
@@ -82,7 +82,7 @@ def test_the_spanish_seeds_english_titles_are_spoken_in_english(built: dict) -> 
     english = [e for c in chapters for e in c.elements if any(lang == "en" for _t, lang in e.runs)]
     titles = [r.title for r in doc.references if r.language == "en"]
     assert titles and all(any(t in e.text for e in english) for t in titles)
-    voice = engine(narration.settings(DEFAULT_ROOT / "audio"))
+    voice = engine(config.settings(DEFAULT_ROOT / "audio"))
     assert voice.voice("en") == "en-us" and voice.voice("es") == "es-419"  # type: ignore[attr-defined]
 
 
@@ -138,16 +138,16 @@ def test_chapters_are_the_outline(built: dict) -> None:  # type: ignore[type-arg
 
 
 def test_the_lexicon_changes_the_phonemes() -> None:
-    config = narration.settings(DEFAULT_ROOT / "audio")
+    settings = config.settings(DEFAULT_ROOT / "audio")
     sentence = [("Leiomyosarcoma is a rare cancer.", "en")]
 
     def both() -> tuple[str, str]:
-        voice = engine(config)
+        voice = engine(settings)
         with_lexicon = voice.phonemes(sentence)  # type: ignore[attr-defined]
         voice.lexicons = ()  # type: ignore[attr-defined]
         return with_lexicon, voice.phonemes(sentence)  # type: ignore[attr-defined]
 
-    engine(config)
+    engine(settings)
     with_lexicon, without = narration.in_fresh_process(both)
     assert with_lexicon != without
     # espeak-ng alone says "lay-uh-mi-o-sarcoma" (l ,eI @ m I2 ...); the lexicon gives l ,aI oU m ,aI oU s A@ k 'oU m @
@@ -176,7 +176,7 @@ def test_missing_espeak_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
     espeak._library.cache_clear()
     try:
         with pytest.raises(Exception, match=r"pip install -r requirements/run\.txt") as caught:
-            engine(narration.settings(DEFAULT_ROOT / "audio"))
+            engine(config.settings(DEFAULT_ROOT / "audio"))
     finally:
         monkeypatch.undo()
         espeak._library.cache_clear()
