@@ -58,3 +58,9 @@ def test_catalog_benchmark_compares_jobs_and_times_rebuilds(tmp_path: Path) -> N
     assert "outputs byte-identical" in steps["speed-up -j2 vs -j1"][-1]
     assert "built 0, skipped 3, failed 0" in steps["no-op rebuild"][-1]
     assert "built 1, skipped 2, failed 0" in steps["one source changed"][-1]
+
+
+def test_alternate_formats_benchmark_prints_every_format() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_alt.py", "--repeat", "1"))
+    assert set(rows) == {"epub", "brf", "narrated-epub", "mp3"}
+    assert all(is_number(cell) for cells in rows.values() for cell in cells)

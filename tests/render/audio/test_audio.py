@@ -181,3 +181,39 @@ def test_missing_espeak_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
         monkeypatch.undo()
         espeak._library.cache_clear()
     assert type(caught.value).__name__ == "RenderError"
+
+
+def test_recorded_audio_replaces_the_voice(built: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    import wave
+
+    from publisher.errors import RenderError
+    from publisher.render.audio import script
+    from publisher.render.audio.engine import Recorded
+    from publisher.render.epub import book
+
+    layouts = tmp_path / "layouts"
+    shutil.copytree(DEFAULT_ROOT, layouts)
+    toml = layouts / "audio/audio.toml"
+    toml.write_text(toml.read_text().replace('engine = "espeak-ng"', 'engine = "recorded"'))
+    doc = built["en"][0]
+    with pytest.raises(RenderError, match="no recording of"):
+        renderer("narrated-epub")(doc, Layout(layouts), RenderOptions())
+    (layouts / "audio/recordings").mkdir()
+    _x, chapters = script.read(book(doc, Layout(layouts)).spine[0].data, "Figure")
+    for element in (e for c in chapters for e in c.elements):
+        with wave.open(str(layouts / f"audio/recordings/{Recorded.key(list(element.runs))}.wav"), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(22050)
+            wav.writeframes(b"\x00\x01" * 22050)  # one second each
+    epub = tmp_path / "recorded.narrated.epub"
+    epub.write_bytes(renderer("narrated-epub")(doc, Layout(layouts), RenderOptions()))
+    got = statuses(check_narrated(epub, Selection(), ci=True))
+    assert got["narrated.smil-coverage"][0] is Status.PASS and got["narrated.durations"][0] is Status.PASS
+    elements = sum(len(c.elements) for c in chapters)
+    opf = read_member(epub, "EPUB/content.opf")
+    declared = opf.split('<meta property="media:duration">')[1].split("<")[0]
+    seconds = int(declared.split(":")[1]) * 60 + float(declared.split(":")[2])
+    spoken = elements * 1.0 + sum(0.5 if e.kind == "heading" else 0.3 for c in chapters for e in c.elements)
+    # each chapter's MP3 adds the codec's delay and pads to whole frames: under 0.1 s a chapter
+    assert spoken <= seconds < spoken + 0.1 * len(chapters)
