@@ -53,9 +53,10 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    with gcpause.paused():  # importing the command's module is most of a cold start (gcpause.py)
-        args = parser(_command(arguments)).parse_args(arguments)
     try:
+        # Ctrl-C may come while the command's module is still being imported (most of a cold start).
+        with gcpause.paused():
+            args = parser(_command(arguments)).parse_args(arguments)
         status: int = args.run(args)
     except KeyboardInterrupt:
         print("publisher: interrupted", file=sys.stderr)
