@@ -19,6 +19,7 @@ class Meta:
     property: str
     value: str
     lang: str = ""  # xml:lang when the value is not in the document's language
+    refines: str = ""  # "#id" of what the property describes (media:duration of one overlay)
 
 
 def identifier(doc: Document) -> str:
