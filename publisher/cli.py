@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("publisher.commands.lint", "check reading level, sentence length, link and alt text, and review dates"),
     "schema": ("publisher.commands.schema", "print the JSON Schema of the source format (for editors)"),
     "new": ("publisher.commands.new", "create source/<slug>.yaml from a commented starter"),
+    "import": ("publisher.commands.import_", "write a source from a Word handout (.docx), noting what did not map"),
     "serve": ("publisher.commands.serve", "preview a source's HTML page in a browser, rebuilt on every save"),
     "catalog": ("publisher.synthetic.command", "write N synthetic condition sources (for scale tests and benchmarks)"),
 }

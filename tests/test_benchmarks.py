@@ -66,3 +66,9 @@ def test_catalog_pdfs_have_no_structure_mismatch(tmp_path: Path) -> None:
     assert rows["all"][:2] == ["180", "0"], rows
     for label in ("Letter, standard print", "A4, standard print", "Letter, large print"):
         assert rows[label][:2] == ["60", "0"], rows
+
+
+def test_alternate_formats_benchmark_prints_every_format() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_alt.py", "--repeat", "1"))
+    assert set(rows) == {"epub", "brf", "narrated-epub", "mp3"}
+    assert all(is_number(cell) for cells in rows.values() for cell in cells)

@@ -9,10 +9,13 @@ from pathlib import Path
 
 from publisher.build.plan import BuildPlan
 from publisher.build.render import load
+from publisher.check.brf import check_brf
 from publisher.check.docx import check_docx
 from publisher.check.epub import check_epub
 from publisher.check.fidelity import Expected, check_fidelity, from_document
 from publisher.check.html import check_html
+from publisher.check.mp3 import check_mp3
+from publisher.check.narrated import check_narrated
 from publisher.check.pdf import check_pdf
 from publisher.check.pdfstructure import ExpectedStructure, expected_structure
 from publisher.check.result import RuleResult, Selection, Status
@@ -22,7 +25,8 @@ from publisher.extract.model import Extract
 from publisher.extract.sniff import FileFormat, UnusableInput, sniff, split_name
 
 # Files of one slug are checked and listed in the order build writes them.
-_ORDER = {"pdf": 0, "large-print.pdf": 1, "docx": 2, "epub": 3, "html": 4, "xhtml": 4, "htm": 4}
+_ORDER = {"pdf": 0, "large-print.pdf": 1, "docx": 2, "epub": 3, "html": 4, "xhtml": 4, "htm": 4,
+          "brf": 5, "narrated.epub": 6, "mp3": 7}
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,12 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
     source = _Source(group, options, problems)
     for path, fmt in group.files:
         try:
+            if fmt in ("brf", "mp3"):  # no fidelity extract: their own rules compare them with the source
+                check_alt = check_brf if fmt == "brf" else check_mp3
+                group.results.extend(check_alt(path, options.selection, lambda: source.document()[0]))
+                continue
+            if fmt == "epub" and path.name.lower().endswith(".narrated.epub"):
+                group.results.extend(check_narrated(path, options.selection, options.ci))
             if fmt == "pdf":
                 results, extract = check_pdf(path, options.selection, options.ci, source.structure)
             elif fmt == "docx":

