@@ -14,6 +14,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.build.edition import record
 from publisher.build.plan import BuildPlan, output_name
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, PublisherError
@@ -33,6 +34,7 @@ class Rendered:
     errors: tuple[Diagnostic, ...] = ()
     internal: bool = False  # the failure is a bug in publisher, not a problem of the source
     seconds: float = 0.0
+    edition: tuple[str, str, str] = ("", "", "")  # build/edition.py's record of the rendered document
 
     @property
     def ok(self) -> bool:
@@ -78,7 +80,7 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
              renderer(fmt)(doc, plan.layout, options_for(fmt, plan.render)))
             for fmt in wanted
         )
-        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started)
+        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started, edition=record(doc))
     except PublisherError as exc:
         return Rendered(source, errors=tuple(exc.diagnostics), seconds=time.perf_counter() - started)
     except RecursionError:

@@ -1,7 +1,9 @@
-"""EPUB rules: EPUBCheck and DAISY Ace (via publisher.validators), a11y metadata and package language (lxml)."""
+"""EPUB rules: EPUBCheck, DAISY Ace and the Nu HTML Checker (via publisher.validators), a11y metadata and package
+language (lxml)."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,8 +15,8 @@ from publisher.check.validators import run_validator
 from publisher.extract.epub import OPF, Package, read_package
 from publisher.extract.html import from_roots
 from publisher.extract.model import Extract
-from publisher.validators import ace, epubcheck
-from publisher.validators.result import ValidationResult
+from publisher.validators import ace, epubcheck, tools, vnu
+from publisher.validators.result import Finding, ValidationResult
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -53,6 +55,28 @@ def _epubcheck_strict(path: Path) -> ValidationResult:
 @rules.rule("epub.ace", "ace", "DAISY Ace reports no violation")
 def run_ace(ctx: EpubContext) -> Outcome:
     return run_validator(ace.check, ctx.path, ctx.ci)
+
+
+@rules.rule("epub.vnu", "vnu", "the Nu HTML Checker reports no error in any XHTML content document (epub:type allowed)")
+def run_vnu(ctx: EpubContext) -> Outcome:
+    return run_validator(_vnu_on_documents, ctx.path, ctx.ci)
+
+
+def _vnu_on_documents(path: Path) -> ValidationResult:
+    """Every XHTML document of the book (spine and navigation), unpacked under their own names, in one vnu run."""
+    with zipfile.ZipFile(path) as book, tools.scratch_dir("vnu") as scratch:
+        names = [n for n in book.namelist() if n.lower().endswith((".xhtml", ".html", ".htm"))]
+        files = []
+        for index, name in enumerate(names):
+            # Numbered folders, not the member's path: a name in the zip is untrusted (no "../" escapes).
+            target = Path(scratch) / str(index) / Path(name).name
+            target.parent.mkdir()
+            target.write_bytes(book.read(name))
+            files.append(target)
+        if not files:
+            return ValidationResult("vnu", "n/a", path, ok=False, findings=(
+                Finding("error", "no-content", "the book has no XHTML content document", path.name),))
+        return vnu.check(files, epub=True, target=path)
 
 
 def _metadata(package: Package) -> dict[str, list[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from publisher.build.plan import BuildPlan
@@ -63,9 +63,15 @@ class CheckRun:
 
     @property
     def exit_status(self) -> int:
+        """2 unusable input, 1 a rule failed, else 0 (with CI=true a skipped rule has become a failure)."""
         if self.problems:
             return 2
         return 1 if any(r.status is Status.FAIL for r in self.results) else 0
+
+    @property
+    def complete(self) -> bool:
+        """Every rule that was asked for ran: a skipped rule is never "passed"."""
+        return not any(r.status is Status.SKIP for r in self.results)
 
 
 def _groups(files: Sequence[tuple[Path, FileFormat]]) -> list[GroupReport]:
@@ -200,4 +206,14 @@ def check(paths: Sequence[Path], options: CheckOptions | None = None) -> CheckRu
     for group in run.groups:
         check_group(group, options, run.problems)
     run.groups = [g for g in run.groups if g.files]  # a group whose every file was unusable has nothing to report
+    if options.ci:
+        for group in run.groups:
+            group.results = [_fail_in_ci(r) for r in group.results]
     return run
+
+
+def _fail_in_ci(result: RuleResult) -> RuleResult:
+    """In CI a gate that did not run is a gate that did not pass: a skip (no source, no validator) fails."""
+    if result.status is not Status.SKIP:
+        return result
+    return replace(result, status=Status.FAIL, message=f"skipped, and with CI=true a skip fails: {result.message}")

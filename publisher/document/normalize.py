@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from pathlib import Path
 
 from publisher.document import model as m
 from publisher.document.bibliography import format_entries
@@ -48,8 +49,27 @@ def fingerprint(doc: m.Document) -> str:
     content = asdict(replace(doc, edition=replace(doc.edition, fingerprint="")) if doc.edition else doc)
     content.pop("strings", None)  # derived from the language, which is in the content
     content.pop("references_file", None)  # where references came from; what they say is in the content
-    encoded = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
+    # A figure's path is absolute (the checkout's folder): the picture's bytes are the content, so the same
+    # project in two folders has one fingerprint, and a redrawn image is a new edition.
+    pictures = {f.path: _digest(f.path) for f in m.all_blocks(doc) if isinstance(f, m.Figure)}
+    encoded = json.dumps(_without_paths(content, pictures), sort_keys=True, default=str, ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def _digest(path: str) -> str:
+    try:
+        return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _without_paths(value: object, pictures: dict[str, str]) -> object:
+    if isinstance(value, dict):
+        return {k: pictures.get(v, v) if k == "path" and isinstance(v, str) else _without_paths(v, pictures)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_paths(v, pictures) for v in value]
+    return value
 
 
 # ----------------------------------------------------------------- pruning

@@ -19,6 +19,7 @@ from publisher.document.bibliography import backlinks, reference_inlines
 from publisher.document.csl import DEFAULT_STYLE
 from publisher.document.i18n import direction, format_date
 from publisher.document.model import metadata_title, outline
+from publisher.render import edition
 from publisher.render.producer import generator
 
 # The checkout's layouts (the package is installed editable, beside its layouts/).
@@ -73,6 +74,7 @@ class Layout:
             env.globals["outline"] = outline
             env.globals["metadata_title"] = metadata_title
             env.globals["generator"] = generator
+            env.globals["edition_label"] = edition.label
             self._envs[fmt] = env
         return env
 

@@ -13,6 +13,7 @@ from publisher.document import model as m
 from publisher.document.bibliography import backlinks, reference_inlines
 from publisher.document.i18n import format_date
 from publisher.errors import Diagnostic, Location, RenderError
+from publisher.render import edition
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
 from publisher.render.docx.inlines import Fmt, InlineWriter
@@ -63,6 +64,8 @@ class Walker:
         self.inlines.write(self.paragraph(Where("Document Info")), (m.Text(f"{word('publisher')} "), name, *parent))
         reviewed = f"{word('last_reviewed')}: {format_date(doc.last_reviewed, doc.language)}"
         self.inlines.text(self.paragraph(Where("Document Info")), reviewed)
+        if edition.label(doc):
+            self.inlines.text(self.paragraph(Where("Document Info")), edition.label(doc))
         if doc.canonical_url:
             online = (m.Text(f"{word('online_version')}: "), m.Link(doc.canonical_url, (m.Text(doc.canonical_url),)))
             self.inlines.write(self.paragraph(Where("Document Info")), online, Fmt(tooltip=word("online_version")))
