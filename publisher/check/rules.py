@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher.check import docx, epub, html, pdf, pdfua
+from publisher.check import docx, epub, html, pdf, pdfua, records
 from publisher.check.fidelity import TOOL as FIDELITY_TOOL
 
 FIDELITY = (
@@ -15,7 +15,7 @@ FIDELITY = (
 
 def all_rules() -> list[tuple[str, str, str]]:
     """(rule id, tool, summary) for every rule, in report order."""
-    out = [(r.id, r.tool, r.summary) for r in pdf.rules.rules + pdfua.rules.rules]
+    out = [(r.id, r.tool, r.summary) for r in pdf.rules.rules + pdfua.rules.rules + records.rules.rules]
     for ruleset in (docx.rules, epub.rules, html.rules):
         out += [(r.id, r.tool, r.summary) for r in ruleset.rules]
     out += [(rule_id, FIDELITY_TOOL, summary) for rule_id, summary in FIDELITY]

@@ -14,6 +14,8 @@ from publisher.check.epub import check_epub
 from publisher.check.fidelity import Expected, check_fidelity, from_document
 from publisher.check.html import check_html
 from publisher.check.pdf import check_pdf
+from publisher.check.records import RecordsContext
+from publisher.check.records import rules as records_rules
 from publisher.check.result import RuleResult, Selection, Status
 from publisher.document import model as m
 from publisher.errors import Diagnostic, PublisherError
@@ -129,6 +131,7 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
         try:
             if fmt == "pdf":
                 results, extract = check_pdf(path, options.selection, options.ci)
+                results += records_rules.run(RecordsContext(path, options.ci), path, options.selection)  # PDF/A-2u
             elif fmt == "docx":
                 results, extract = check_docx(path, options.selection)
             elif fmt == "epub":

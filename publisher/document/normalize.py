@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from pathlib import Path
 
 from publisher.document import model as m
 
@@ -40,8 +41,24 @@ def fingerprint(doc: m.Document) -> str:
     """A hash of everything in the document but its fingerprint: equal content, equal fingerprint."""
     content = asdict(replace(doc, edition=replace(doc.edition, fingerprint="")) if doc.edition else doc)
     content.pop("strings", None)  # derived from the language, which is in the content
-    encoded = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
+    encoded = json.dumps(_located(content), sort_keys=True, default=str, ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def _located(node: object) -> object:
+    """The content with each figure's absolute path replaced by its file's hash: the same project
+    checked out in two folders has the same fingerprint, and a changed image changes it."""
+    if isinstance(node, dict):
+        out = {key: _located(value) for key, value in node.items()}
+        if "path" in node and "alt" in node and isinstance(node["path"], str):
+            try:
+                out["path"] = hashlib.sha256(Path(node["path"]).read_bytes()).hexdigest()
+            except OSError:
+                out["path"] = Path(node["path"]).name
+        return out
+    if isinstance(node, list | tuple):
+        return [_located(item) for item in node]
+    return node
 
 
 # ----------------------------------------------------------------- pruning

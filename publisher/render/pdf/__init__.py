@@ -8,6 +8,7 @@ from publisher.patches import find_library  # noqa: F401
 # isort: on
 
 import hashlib
+from functools import partial
 from typing import Any
 
 import pydyf
@@ -21,6 +22,7 @@ from publisher.render.pdf.engine import engine_for
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
 from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
 from publisher.render.pdf.page import figure_assets, handout_html
+from publisher.render.pdf.records import make_records_ready
 from publisher.render.pdf.strict import weasyprint_strict
 from publisher.render.pdf.structure import Tree
 from publisher.render.pdf.tables import add_column_scope
@@ -49,12 +51,12 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
             font_config=engine.font_config,
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identifier,
-            finisher=finish,
+            finisher=partial(finish, doc=doc, large_print=options.large_print),
         )
     return pdf
 
 
-def finish(_document: Any, pdf: pydyf.PDF) -> None:
+def finish(_document: Any, pdf: pydyf.PDF, doc: Document, large_print: bool = False) -> None:
     """Fix what WeasyPrint 70's tagging gets wrong (see artifacts.py and links.py) before it writes the file.
 
     A WeasyPrint *finisher*: it edits the PDF's objects in memory, so the file is
@@ -66,3 +68,4 @@ def finish(_document: Any, pdf: pydyf.PDF) -> None:
     merge_split_links(tree)
     add_column_scope(tree)
     tree.discard_unreachable()
+    make_records_ready(pdf, doc, large_print)  # PDF/A-2u + UA-1 and all metadata (records.py)
