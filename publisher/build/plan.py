@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publisher.build.manifest import Manifest
+from publisher.handoff.options import HandoffOptions
 from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions
 from publisher.render.layout import Layout
 
@@ -29,6 +30,7 @@ class BuildPlan:
     audience: str = "patient"
     layout: Layout = field(default_factory=Layout)
     project_root: Path | None = None
+    handoff: HandoffOptions = field(default_factory=HandoffOptions)  # FHIR bundles, catalog (publisher/handoff/)
 
 
 def output_name(slug: str, fmt: str, audience: str) -> str:

@@ -26,6 +26,7 @@ class RenderOptions:
     paper: Paper = "letter"
     large_print: bool = False
     reference_docx: Path | None = None
+    formats: tuple[str, ...] = ()  # every format this build makes: the web page links the others
 
 
 Renderer = Callable[[Document, Layout, RenderOptions], bytes]

@@ -8,6 +8,7 @@ from publisher.document.model import Document, Figure
 from publisher.errors import Diagnostic, Location, RenderError
 from publisher.render import RenderOptions
 from publisher.render.html import images, jsonld
+from publisher.render.html.alternates import alternates
 from publisher.render.layout import Layout
 
 # The page is one file that must work alone (saved, mailed, opened offline), so the CSS
@@ -40,5 +41,6 @@ def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
         image_src=image_src,
         styles=[(media, inline_css(layout, name)) for name, media in STYLESHEETS],
         jsonld=jsonld.script_text(doc),
+        alternates=alternates(doc, options),
     )
     return text.encode("utf-8")
