@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         layout=Layout(args.layouts.resolve()),
         # A build of a folder (or of source/) is a collection: it also writes the catalog.
         handoff=HandoffOptions(fhir=not args.no_fhir, fhir_embed=args.fhir_embed,
-                               catalog=not args.sources or any(p.is_dir() for p in args.sources),
+                               catalog=not args.sources or any(p.is_dir() and p not in empty for p in args.sources),
                                base_url=args.base_url),
     )
     spec = ExecutorSpec(args.executor, args.jobs, args.scheduler)
