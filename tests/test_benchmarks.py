@@ -58,3 +58,10 @@ def test_catalog_benchmark_compares_jobs_and_times_rebuilds(tmp_path: Path) -> N
     assert "outputs byte-identical" in steps["speed-up -j2 vs -j1"][-1]
     assert "built 0, skipped 3, failed 0" in steps["no-op rebuild"][-1]
     assert "built 1, skipped 2, failed 0" in steps["one source changed"][-1]
+
+
+def test_handoff_benchmark_times_each_addition() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_handoff.py", "--count", "3", "--repeat", "1", "--pdfs", "1"))
+    steps = [name.split(" ")[0] for name in rows]
+    assert steps == ["build", "same", "FHIR", "catalog:", "records"]
+    assert all(is_number(cells[0]) for cells in rows.values())
