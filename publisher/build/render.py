@@ -51,7 +51,7 @@ def load(source: Path, plan: BuildPlan) -> m.Document:
     from publisher.document.normalize import normalize
     from publisher.source.reader import ReadOptions, read_source
 
-    return normalize(read_source(source, ReadOptions(plan.audience, plan.project_root)))
+    return normalize(read_source(source, ReadOptions(plan.audience, plan.project_root)), plan.style)
 
 
 def render_options(fmt: str, plan: BuildPlan) -> RenderOptions:
@@ -68,7 +68,11 @@ def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None
 
 
 def figures(doc: m.Document) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(b.path for b in m.all_blocks(doc) if isinstance(b, m.Figure)))
+    """The files besides the source that the document shows: its images and its references_file."""
+    found = dict.fromkeys(b.path for b in m.all_blocks(doc) if isinstance(b, m.Figure))
+    if doc.references_file:
+        found.setdefault(doc.references_file, None)
+    return tuple(found)
 
 
 def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> Rendered:

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.check import roundtrip
 from publisher.check.headings import heading_order
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
+from publisher.check.roundtrip import RoundTrip, docx_citations
 from publisher.extract.docx import extract_docx, paragraph_text
 from publisher.extract.model import Extract
 from publisher.extract.ooxml import NS, Docx, R, read_docx, w
@@ -139,7 +141,9 @@ def table_headers(ctx: DocxContext) -> Outcome:
     return passed(f"{len(tables)} table(s), all with a header row")
 
 
-def check_docx(path: Path, selection: Selection) -> tuple[list[RuleResult], Callable[[], Extract]]:
+def check_docx(path: Path, selection: Selection, ci: bool = False) -> tuple[list[RuleResult], Callable[[], Extract]]:
     extract = extract_docx(path)
     ctx = DocxContext(path, read_docx(path), extract)
-    return rules.run(ctx, path, selection), lambda: extract
+    results = rules.run(ctx, path, selection)
+    trip = RoundTrip(path, "docx", extract, docx_citations(ctx.docx.document, w), ci)
+    return results + roundtrip.docx_rules.run(trip, path, selection), lambda: extract

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from publisher.check import roundtrip
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
+from publisher.check.roundtrip import RoundTrip, html_citations
 from publisher.check.validators import run_validator
 from publisher.extract.epub import OPF, Package, read_package
 from publisher.extract.html import from_roots
@@ -95,5 +97,8 @@ def package_lang(ctx: EpubContext) -> Outcome:
 
 def check_epub(path: Path, selection: Selection, ci: bool) -> tuple[list[RuleResult], Callable[[], Extract]]:
     package = read_package(path)
-    extract = from_roots(path, "epub", [root for _name, root in package.spine])
-    return rules.run(EpubContext(path, package, ci), path, selection), lambda: extract
+    roots = [root for _name, root in package.spine]
+    extract = from_roots(path, "epub", roots)
+    results = rules.run(EpubContext(path, package, ci), path, selection)
+    results += roundtrip.epub_rules.run(RoundTrip(path, "epub", extract, html_citations(roots), ci), path, selection)
+    return results, lambda: extract

@@ -1,9 +1,9 @@
-"""The records-PDF rule: PDF/A-2u and PDF/UA-1 at once, judged by page-validation (PyPI ``page-validation``).
+"""The records-PDF rule: PDF/A-2u, judged by page-validation (PyPI ``page-validation``).
 
 page-validation is an independent checker (Rust; it passes the veraPDF and Isartor test
-corpora). Every handout claims both standards (:mod:`publisher.render.pdf.records`), so the
-rule runs both profiles and fails on any failed rule of either; each failure is listed with
-its rule id, which is page-validation's, so it can be looked up.
+corpora). Every handout claims PDF/A-2u and PDF/UA-1 at once (:mod:`publisher.render.pdf.records`);
+``pdf.page-validation`` (:mod:`publisher.check.pdfpage`) runs its PDF/UA-1 profile, this rule its
+PDF/A-2u profile and fails on any failed rule, each listed with page-validation's rule id.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from publisher.check.result import Outcome, RuleSet, failed, passed, skipped
 
-PROFILES = ("PDF_A_2U", "PDF_UA_1")
+PROFILES = ("PDF_A_2U",)
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ rules: RuleSet[RecordsContext] = RuleSet()
 
 
 @rules.rule("pdf.pdfa", "page-validation",
-            "page-validation finds no failed rule in the PDF/A-2u and PDF/UA-1 profiles (records-ready)")
+            "page-validation finds no failed rule in the PDF/A-2u profile (records-ready, with PDF/UA-1)")
 def pdfa(ctx: RecordsContext) -> Outcome:
     try:
         import page  # imported here: only this rule needs the checker

@@ -14,7 +14,9 @@ from publisher.render.layout import Layout
 
 def _default(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        data = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.name != "strings"}
+        # strings are the language's fixed words; references_file is a build input's absolute path.
+        data = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)
+                if f.name not in ("strings", "references_file")}
         return {"type": type(value).__name__, **data}
     if isinstance(value, dt.date):
         return value.isoformat()

@@ -15,8 +15,8 @@ class Kind:
 
 
 # Formats publisher writes, in the order a reader is offered them. "json" (the model dump) is for
-# developers and is neither catalogued nor handed to records systems. brf and audio are the
-# alternate formats of issue 17: listed whenever a build made them.
+# developers and is neither catalogued nor handed to records systems. brf, narrated-epub and mp3
+# are the opt-in alternate formats of issue 17: listed whenever a build made them.
 KINDS: dict[str, Kind] = {
     "html": Kind("text/html", "format_html", "kind_html", 0),
     "pdf": Kind("application/pdf", "format_pdf", "kind_pdf", 1),
@@ -24,8 +24,9 @@ KINDS: dict[str, Kind] = {
     "docx": Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "format_docx",
                  "kind_docx", 3),
     "epub": Kind("application/epub+zip", "format_epub", "kind_epub", 4),
-    "brf": Kind("application/x-brf", "format_brf", "kind_brf", 5),
-    "audio": Kind("audio/mpeg", "format_audio", "kind_audio", 6),
+    "narrated-epub": Kind("application/epub+zip", "format_narrated-epub", "kind_epub", 5),
+    "mp3": Kind("audio/mpeg", "format_mp3", "kind_mp3", 6),
+    "brf": Kind("application/x-brf", "format_brf", "kind_brf", 7),
 }
 NOT_HANDED_OFF = frozenset({"json"})
 

@@ -16,7 +16,7 @@ from publisher.cli import main
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.pdf", None, "no such file"),
-    ("notes.txt", b"hello", "not a PDF, DOCX, EPUB or HTML file"),
+    ("notes.txt", b"hello", "not a PDF, DOCX, EPUB, HTML, BRF or MP3 file"),
     ("fake.pdf", b"just text, not a PDF", "not a PDF: the file does not start with %PDF-"),
     ("garbage.docx", b"PK\x03\x04 but not really a zip", "not a valid DOCX: corrupt zip"),
     ("garbage.epub", b"\x00\x01\x02", "not a valid EPUB: corrupt zip"),

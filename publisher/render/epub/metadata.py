@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from publisher.document.model import Document, Table, all_blocks
+from publisher.document.model import Document, Table, all_blocks, cited_references, further_reading
 from publisher.render.html.images import figures
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
@@ -19,6 +19,7 @@ class Meta:
     property: str
     value: str
     lang: str = ""  # xml:lang when the value is not in the document's language
+    refines: str = ""  # "#id" of what the property describes (media:duration of one overlay)
 
 
 def identifier(doc: Document) -> str:
@@ -45,7 +46,9 @@ class Content:
     images: int
     described_images: int
     tables: int
-    references: int
+    references: int  # cited, numbered: they link to and from the text
+    further_reading: int = 0  # never cited: listed, linked to nothing in the text
+    captioned_tables: int = 0
 
     @classmethod
     def of(cls, doc: Document) -> Content:
@@ -54,7 +57,9 @@ class Content:
             images=len(figs),
             described_images=sum(1 for f in figs if not f.decorative),
             tables=sum(1 for b in all_blocks(doc) if isinstance(b, Table)),
-            references=len(doc.references),
+            references=len(cited_references(doc)),
+            further_reading=len(further_reading(doc)),
+            captioned_tables=sum(1 for b in all_blocks(doc) if isinstance(b, Table) and b.caption),
         )
 
 
@@ -88,7 +93,11 @@ def summary(doc: Document, content: Content) -> str:
         "It has a table of contents, and a heading for every section, in reading order.",
     ]
     if content.references:
-        parts.append(f"Its {content.references} numbered references link to and from the text.")
+        parts.append(f"Its {content.references} numbered references link to and from the text."
+                     if content.references > 1 else "Its numbered reference links to and from the text.")
+    if content.further_reading:
+        parts.append(f"A further-reading list names {content.further_reading} more "
+                     f"{'work' if content.further_reading == 1 else 'works'}.")
     if content.images:
         described = content.described_images
         decorative = content.images - described
@@ -102,8 +111,9 @@ def summary(doc: Document, content: Content) -> str:
     else:
         parts.append("It has no images.")
     if content.tables:
-        parts.append("The table has a caption and header cells." if content.tables == 1
-                     else "Tables have captions and header cells.")
+        named = "a caption and " if content.captioned_tables == content.tables else ""
+        parts.append(f"The table has {named}header cells." if content.tables == 1
+                     else f"Tables have {named.replace('a caption', 'captions')}header cells.")
     parts.append("Text and colors follow the reading system's settings, and there are no flashing, sound or "
                  "motion hazards.")
     return " ".join(parts)

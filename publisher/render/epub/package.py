@@ -36,6 +36,7 @@ class Item:
     media_type: str
     data: bytes
     properties: tuple[str, ...] = ()
+    media_overlay: str = ""  # the id of this content document's SMIL overlay (narrated EPUB)
 
 
 @dataclass
@@ -51,6 +52,8 @@ class Book:
 def _item(item: Item) -> epub.EpubItem:
     made = epub.EpubItem(uid=item.uid, file_name=item.href, media_type=item.media_type, content=item.data)
     made.properties = list(item.properties)  # ebooklib writes this attribute to the manifest
+    if item.media_overlay:
+        made.media_overlay = item.media_overlay  # and this one, as media-overlay="…"
     return made
 
 
@@ -73,6 +76,8 @@ def build(book: Book) -> bytes:
         ebook.add_metadata("DC", "rights", doc.rights)
     for meta in book.metas:
         attrs = {"property": meta.property}
+        if meta.refines:
+            attrs["refines"] = meta.refines
         if meta.lang and meta.lang.split("-")[0] != doc.language.split("-")[0].lower():
             attrs[XML_LANG] = meta.lang
         ebook.add_metadata(None, "meta", meta.value, attrs)

@@ -9,6 +9,8 @@ step, run in the finisher after the structure fixes, adds what PDF/A-2 level U n
 - the Print flag on every annotation, and no Hidden/Invisible/NoView/ToggleNoView (6.3.2);
 - no /Interpolate on images (6.2.8): WeasyPrint asks viewers to smooth images drawn with
   ``image-rendering: auto``, and PDF/A wants every viewer to draw the same pixels;
+- no stream whose bytes end in a carriage return (6.1.7.1): pydyf writes ``data\nendstream``,
+  and a CR there makes the end of line CRLF, one byte short of /Length (see :func:`clean_stream_ends`);
 - the XMP identification (``pdfaid:part 2``, ``pdfaid:conformance U``, ``pdfuaid:part 1`` with its
   extension-schema declaration) in an uncompressed metadata stream, and /Info equal to it
   (:mod:`publisher.render.pdf.metadata`).
@@ -27,6 +29,7 @@ restriction, unaltered.
 
 from __future__ import annotations
 
+import zlib
 from functools import cache
 from importlib.resources import files
 
@@ -34,6 +37,7 @@ import pydyf
 
 from publisher.document.model import Document
 from publisher.render.pdf import metadata
+from publisher.render.pdf.structure import number
 
 PDFA = (2, "U")
 PDFUA = 1
@@ -85,9 +89,45 @@ def no_interpolation(pdf: pydyf.PDF) -> int:
     return count
 
 
+CR = 0x0D
+
+
+def _ends_in_cr(stream: pydyf.Stream) -> bool:
+    """Whether the bytes pydyf will write for ``stream`` end in CR, without compressing it: a Flate
+    stream ends with the data's Adler-32 checksum, big-endian, so its last byte is the checksum's."""
+    data = b"\n".join(pydyf._to_bytes(item) for item in stream.stream)  # exactly as pydyf 0.13 joins them
+    last = zlib.adler32(data) & 0xFF if stream.compress else (data[-1] if data else 0)
+    return last == CR
+
+
+def clean_stream_ends(pdf: pydyf.PDF) -> int:
+    """Make no stream end in CR (about one stream in 256 does, by chance); return how many changed.
+
+    A content stream (a page's, a form's) gets a trailing newline, which changes its checksum and
+    means nothing to a reader; any other stream is written uncompressed when that ends otherwise.
+    """
+    contents = {number(page.get("Contents")) for page in _pages(pdf)}
+    changed = 0
+    for obj in pdf.objects:
+        if not isinstance(obj, pydyf.Stream) or not _ends_in_cr(obj):
+            continue
+        if getattr(obj, "number", None) in contents or obj.extra.get("Subtype") == "/Form":
+            while _ends_in_cr(obj):
+                obj.stream.append(b"")
+        elif obj.compress:
+            obj.compress = False
+        changed += 1
+    return changed
+
+
+def _pages(pdf: pydyf.PDF) -> list[pydyf.Dictionary]:
+    return [pdf.objects[n] for n in pdf.pages["Kids"][::3]]  # pydyf lists kids as number, 0, "R"
+
+
 def make_records_ready(pdf: pydyf.PDF, doc: Document, large_print: bool = False) -> None:
     """PDF/A-2u + PDF/UA-1: output intent, annotation flags, images, and the metadata that claims both."""
     add_output_intent(pdf)
     flag_annotations(pdf)
     no_interpolation(pdf)
     metadata.apply(pdf, metadata.pdf_metadata(doc, large_print), pdfa=PDFA, pdfua=PDFUA)
+    clean_stream_ends(pdf)  # last: after every stream's content is final

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -134,3 +135,25 @@ def test_identifiers_follow_the_publication_and_the_edition() -> None:
     large = ids(doc, VARIANTS["large-print"])
     assert large[0] == document and large[1] != instance
     assert ids(_doc("spanish"))[0] != document
+
+
+def test_no_stream_ends_in_a_carriage_return() -> None:
+    """pydyf writes data, LF, endstream: data ending in CR would read as a CRLF end of line (PDF/A 6.1.7.1)."""
+    import pydyf
+
+    from publisher.render.pdf.records import clean_stream_ends
+
+    def ending_in_cr(prefix: bytes) -> bytes:  # data whose Flate stream ends in CR (its Adler-32's low byte)
+        candidates = (prefix + b" " * n + b"%" + bytes([c]) for n in range(8) for c in range(33, 127))
+        return next(data for data in candidates if zlib.adler32(data) & 0xFF == 0x0D)
+
+    pdf = pydyf.PDF()
+    content = pydyf.Stream([ending_in_cr(b"0 0 m 10 10 l S")], compress=True)
+    font = pydyf.Stream([ending_in_cr(b"binary")], compress=True)
+    raw = pydyf.Stream([b"x\r"])
+    for stream in (content, font, raw):
+        pdf.add_object(stream)
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page", "Contents": content.reference}))
+    assert clean_stream_ends(pdf) == 3
+    assert not content.data.split(b"\nendstream")[0].endswith(b"\r") and content.compress
+    assert not font.compress and not font.data.split(b"\nendstream")[0].endswith(b"\r")
