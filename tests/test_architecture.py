@@ -15,6 +15,7 @@ LAYERS = [
     {"document"},
     {"source"},
     {"render"},
+    {"handoff"},
     {"build"},
     {"extract", "validators"},
     {"check", "lint"},

@@ -72,3 +72,10 @@ def test_alternate_formats_benchmark_prints_every_format() -> None:
     rows = table_rows(run_benchmark("benchmarks/bench_alt.py", "--repeat", "1"))
     assert set(rows) == {"epub", "brf", "narrated-epub", "mp3"}
     assert all(is_number(cell) for cells in rows.values() for cell in cells)
+
+
+def test_handoff_benchmark_times_each_addition() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_handoff.py", "--count", "3", "--repeat", "1", "--pdfs", "1"))
+    steps = [name.split(" ")[0] for name in rows]
+    assert steps == ["build", "same", "FHIR", "catalog:", "records"]
+    assert all(is_number(cells[0]) for cells in rows.values())

@@ -48,7 +48,7 @@ def test_good_sources_still_build_beside_a_bad_one(tmp_path: Path, capsys: pytes
     out = tmp_path / "out"
     status = main(["build", str(bad), str(good), "--out", str(out), "--format", "json,html"])
     assert status == 2
-    assert _outputs(out) == ["good.html", "good.json"]
+    assert _outputs(out) == ["good.fhir.json", "good.html", "good.json"]
 
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

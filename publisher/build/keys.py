@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+from dataclasses import replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -37,7 +38,7 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local
 # (The build pipeline reads sources and runs renderers but never changes their bytes; patches/ only
 # changes how fast things start.)
 NOT_RENDERING = frozenset({"build", "patches", "commands", "check", "lint", "validators", "extract", "authoring",
-                           "synthetic", "cli.py", "__main__.py"})
+                           "synthetic", "handoff", "cli.py", "__main__.py"})
 
 
 @cache
@@ -124,6 +125,8 @@ def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprin
         parts["layout"] = layout_fingerprint
         parts["paper"] = options.paper
         parts["large_print"] = options.large_print
+        if fmt == "html":
+            parts["formats"] = list(render.formats)  # the page links the build's other formats
         if RENDERERS[fmt].module == WEASYPRINT_MODULE:
             parts["system_fonts"] = system_fonts()
         if fmt in ALT_FORMATS:
@@ -141,6 +144,7 @@ def format_key(fmt: str, render: RenderOptions, audience: str, layout_fingerprin
 def format_keys(plan: BuildPlan) -> dict[str, str]:
     """The key of every format of a build; the layout is hashed once, and only if a format reads it."""
     fingerprint = "" if set(plan.formats) <= MODEL_ONLY else plan.layout.fingerprint
-    return {fmt: format_key(fmt, plan.render, plan.audience, fingerprint, plan.project_root, plan.style,
+    render = replace(plan.render, formats=plan.formats)
+    return {fmt: format_key(fmt, render, plan.audience, fingerprint, plan.project_root, plan.style,
                             plan.layout.root)
             for fmt in plan.formats}

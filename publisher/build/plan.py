@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from publisher.build.manifest import Manifest
+from publisher.handoff.options import HandoffOptions
 from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions
 from publisher.render.layout import Layout
 
@@ -30,6 +31,7 @@ class BuildPlan:
     layout: Layout = field(default_factory=Layout)
     project_root: Path | None = None
     csl: str = ""  # the references' CSL style (name or .csl path); "" = the layout's, else AMA
+    handoff: HandoffOptions = field(default_factory=HandoffOptions)  # FHIR bundles, catalog (publisher/handoff/)
 
     @property
     def style(self) -> str:

@@ -7,19 +7,21 @@ diagnostics, never as exceptions, so a catalog build goes on past a bad source.
 
 from __future__ import annotations
 
+import json
 import sys
 import sysconfig
 import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from publisher.build.edition import record
 from publisher.build.plan import BuildPlan, output_name
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, PublisherError
+from publisher.handoff.card import card_of
 from publisher.patches import gcpause
-from publisher.render import options_for, renderer
+from publisher.render import RenderOptions, options_for, renderer
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -35,6 +37,7 @@ class Rendered:
     internal: bool = False  # the failure is a bug in publisher, not a problem of the source
     seconds: float = 0.0
     edition: tuple[str, str, str] = ("", "", "")  # build/edition.py's record of the rendered document
+    card: bytes = b""  # the document's catalogue card as JSON (publisher/handoff/card.py), for the hand-off stage
 
     @property
     def ok(self) -> bool:
@@ -53,10 +56,15 @@ def load(source: Path, plan: BuildPlan) -> m.Document:
     return normalize(read_source(source, ReadOptions(plan.audience, plan.project_root)), plan.style)
 
 
+def render_options(fmt: str, plan: BuildPlan) -> RenderOptions:
+    """The build's options for one format, with the list of formats the build makes (for the page's links)."""
+    return replace(options_for(fmt, plan.render), formats=plan.formats)
+
+
 def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> dict[str, bytes]:
     """Every requested format of one document, rendered to memory."""
     return {
-        output_name(doc.slug, fmt, plan.audience): renderer(fmt)(doc, plan.layout, options_for(fmt, plan.render))
+        output_name(doc.slug, fmt, plan.audience): renderer(fmt)(doc, plan.layout, render_options(fmt, plan))
         for fmt in (plan.formats if formats is None else formats)
     }
 
@@ -77,10 +85,12 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
         doc = load(source, plan)
         files = tuple(
             (fmt, output_name(doc.slug, fmt, plan.audience),
-             renderer(fmt)(doc, plan.layout, options_for(fmt, plan.render)))
+             renderer(fmt)(doc, plan.layout, render_options(fmt, plan)))
             for fmt in wanted
         )
-        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started, edition=record(doc))
+        card = json.dumps(card_of(doc).as_dict(), sort_keys=True, ensure_ascii=False).encode()
+        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started, edition=record(doc),
+                        card=card)
     except PublisherError as exc:
         return Rendered(source, errors=tuple(exc.diagnostics), seconds=time.perf_counter() - started)
     except RecursionError:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from publisher.build import edition
+from publisher.build.handoff import HandoffStage
 from publisher.build.keys import format_keys
 from publisher.build.manifest import Manifest, output_record
 from publisher.build.plan import BuildPlan, Job, stale_jobs
@@ -78,6 +79,7 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
     manifest = Manifest.load(plan.out_dir)
     sources = list({manifest.entry_id(source, plan.audience): source for source in sources}.values())  # each once
     keys = format_keys(plan)
+    handoff = HandoffStage(plan, manifest)  # FHIR bundles and the catalog (publisher/build/handoff.py)
     with ExitStack() as stack:
 
         def fork_workers() -> None:
@@ -92,14 +94,15 @@ def run_build(sources: list[Path], plan: BuildPlan, spec: ExecutorSpec, *, force
         summary = Summary(skipped=skipped)
         if on_start:
             on_start(len(todo), skipped)
-        _build(todo, jobs, plan, spec, keys, manifest, summary, on_done, session, [*sources, *others])
+        _build(todo, jobs, plan, spec, keys, manifest, summary, on_done, session, [*sources, *others], handoff)
+        handoff.finish([*sources, *others])
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _build(todo: list[tuple[Job, str, int]], jobs: list[Job], plan: BuildPlan, spec: ExecutorSpec,
            keys: dict[str, str], manifest: Manifest, summary: Summary, on_done: Listener | None,
-           session: Session | None, everyone: list[Path]) -> None:
+           session: Session | None, everyone: list[Path], handoff: HandoffStage) -> None:
     hashes = {job[0]: digest for job, digest, _ in todo}
     chunks: list[tuple[Job, ...]]
     if session is not None and session.executor is not None and 0 < len(jobs) < session.workers:
@@ -113,7 +116,7 @@ def _build(todo: list[tuple[Job, str, int]], jobs: list[Job], plan: BuildPlan, s
     last_save = time.perf_counter()
     try:
         for rendered in merged(_dispatch(chunks, plan, spec, session), parts, dict(jobs)):
-            outcome = _finish(rendered, plan, keys, manifest, hashes[rendered.source], names)
+            outcome = _finish(rendered, plan, keys, manifest, hashes[rendered.source], names, handoff)
             _count(summary, outcome)
             if on_done:
                 on_done(outcome)
@@ -202,7 +205,7 @@ class _Names:
 
 
 def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest: Manifest, digest: str,
-            names: _Names) -> Outcome:
+            names: _Names, handoff: HandoffStage) -> Outcome:
     formats = tuple(fmt for fmt, _name, _data in rendered.files)
     if rendered.ok:
         clash = names.clash(rendered, manifest.entry_id(rendered.source, plan.audience))
@@ -211,19 +214,22 @@ def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest:
     if not rendered.ok:
         manifest.forget(rendered.source, plan.audience, plan.formats)
         return Outcome(rendered.source, errors=rendered.errors, internal=rendered.internal, seconds=rendered.seconds)
+    images = {path: manifest.image_digest(path) for path in rendered.images}
     try:
-        written = write_outputs(plan.out_dir, [(name, data) for _fmt, name, data in rendered.files])
+        extra = handoff.files_for(rendered, digest, images)  # the FHIR bundle: written with the outputs it lists
+        written = write_outputs(plan.out_dir, [(name, data) for _fmt, name, data in rendered.files] + extra)
     except PublisherError as exc:
         manifest.forget(rendered.source, plan.audience, formats)
         return Outcome(rendered.source, errors=tuple(exc.diagnostics), seconds=rendered.seconds)
+    written = written[:len(rendered.files)]  # the formats' files; the bundle is the hand-off stage's, not an output
     records = {
         fmt: output_record(path, keys[fmt], data)
         for (fmt, _name, data), path in zip(rendered.files, written, strict=True)
     }
     unmoved = edition.unmoved(rendered.source, manifest.edition(rendered.source, plan.audience), rendered.edition)
     if digest:
-        images = {path: manifest.image_digest(path) for path in rendered.images}
         manifest.record(rendered.source, plan.audience, digest, images, records, rendered.edition)
+        handoff.written(rendered)
     return Outcome(rendered.source, written, seconds=rendered.seconds, images=rendered.images,
                    warnings=(unmoved,) if unmoved else ())
 

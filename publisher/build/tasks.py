@@ -64,7 +64,8 @@ def merge(parts: list[Rendered], formats: tuple[str, ...]) -> Rendered:
         return Rendered(source, errors=errors, internal=any(part.internal for part in parts), seconds=seconds)
     files = sorted((file for part in parts for file in part.files), key=lambda file: formats.index(file[0]))
     images = tuple(dict.fromkeys(image for part in parts for image in part.images))
-    return Rendered(source, tuple(files), images, seconds=seconds, edition=parts[0].edition)
+    card = next((part.card for part in parts if part.card), b"")
+    return Rendered(source, tuple(files), images, seconds=seconds, edition=parts[0].edition, card=card)
 
 
 def merged(results: Iterator[Rendered], parts: Counter[Path],

@@ -18,6 +18,8 @@ from publisher.check.mp3 import check_mp3
 from publisher.check.narrated import check_narrated
 from publisher.check.pdf import check_pdf
 from publisher.check.pdfstructure import ExpectedStructure, expected_structure
+from publisher.check.records import RecordsContext
+from publisher.check.records import rules as records_rules
 from publisher.check.result import RuleResult, Selection, Status
 from publisher.document import model as m
 from publisher.errors import Diagnostic, PublisherError
@@ -168,6 +170,7 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
                 group.results.extend(check_narrated(path, options.selection, options.ci))
             if fmt == "pdf":
                 results, extract = check_pdf(path, options.selection, options.ci, source.structure)
+                results += records_rules.run(RecordsContext(path, options.ci), path, options.selection)  # PDF/A-2u
             elif fmt == "docx":
                 results, extract = check_docx(path, options.selection, options.ci)
             elif fmt == "epub":

@@ -7,6 +7,7 @@ import signal
 import sys
 from pathlib import Path
 from types import FrameType
+from urllib.parse import urlsplit
 
 from publisher.build.plan import BuildPlan, discover
 from publisher.build.progress import Reporter
@@ -14,6 +15,7 @@ from publisher.build.run import run_build
 from publisher.build.schedule import ExecutorSpec, default_jobs
 from publisher.document.csl import style_path
 from publisher.errors import Diagnostic, Location, PublisherError
+from publisher.handoff.options import HandoffOptions
 from publisher.render import RENDERERS, RenderOptions
 from publisher.render.layout import DEFAULT_ROOT, Layout
 
@@ -70,6 +72,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="then run publisher check on these sources' outputs; a failing check exits 1")
     parser.add_argument("--watch", "-w", action="store_true",
                         help="keep running: rebuild what changed on every save, with warm renderers (Ctrl-C stops)")
+    handoff = parser.add_argument_group("hand-off (FHIR bundles, catalog)")
+    handoff.add_argument("--fhir-embed", action="store_true",
+                         help="put each PDF's bytes (base64) into its <slug>.fhir.json bundle")
+    handoff.add_argument("--no-fhir", action="store_true", help="write no <slug>.fhir.json bundles")
+    handoff.add_argument("--base-url", default="", metavar="URL",
+                         help="where DIR is published (https://…/): absolute links in opds.json, and a sitemap.xml")
 
 
 def _positive(value: str) -> int:
@@ -80,6 +88,11 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
     return number
+
+
+def _web_address(value: str) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not parts.query and not parts.fragment
 
 
 def _braille_page(value: str) -> tuple[int, int]:
@@ -117,6 +130,10 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(chosen, str):
         print(f"publisher build: {chosen}", file=sys.stderr)
         return 2
+    if args.base_url and not _web_address(args.base_url):
+        print(f"publisher build: --base-url '{args.base_url}' is not a web address — give the address the output "
+              "folder is published at, e.g. https://example.org/handouts/", file=sys.stderr)
+        return 2
     if args.watch and (args.executor == "dask" or args.check):
         # A cluster is for catalog builds, not an editing loop; a check after every save would outlast the build.
         other = "--executor dask" if args.executor == "dask" else "--check"
@@ -138,6 +155,10 @@ def run(args: argparse.Namespace) -> int:
         audience=args.audience,
         layout=Layout(args.layouts.resolve()),
         csl=str(Path(args.csl).resolve()) if args.csl.endswith(".csl") else args.csl,
+        # A build of a folder (or of source/) is a collection: it also writes the catalog.
+        handoff=HandoffOptions(fhir=not args.no_fhir, fhir_embed=args.fhir_embed,
+                               catalog=not args.sources or any(p.is_dir() and p not in empty for p in args.sources),
+                               base_url=args.base_url),
     )
     try:
         style_path(plan.style)  # a style that cannot be found stops the build before anything is written

@@ -27,6 +27,7 @@ class RenderOptions:
     large_print: bool = False
     reference_docx: Path | None = None
     braille_page: tuple[int, int] | None = None  # (cells, lines); None: the braille layout's (40 x 25)
+    formats: tuple[str, ...] = ()  # every format this build makes: the web page links the others
 
 
 Renderer = Callable[[Document, Layout, RenderOptions], bytes]

@@ -24,6 +24,15 @@ class Run:
         return int(built), int(skipped), int(failed)
 
 
+# The hand-off files (publisher/build/handoff.py): a FHIR bundle per source, the catalog of a folder build.
+# Tests of how formats are built compare the formats' files; tests/handoff/ tests these.
+HANDOFF = ("index.html", "opds.json", "sitemap.xml")
+
+
+def handoff_file(name: str) -> bool:
+    return name in HANDOFF or name.endswith(".fhir.json")
+
+
 def sources(folder: Path) -> list[str]:
     return [str(p) for p in sorted(folder.glob("*.yaml"))]
 

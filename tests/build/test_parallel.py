@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from buildkit import Builder, sources
+from buildkit import Builder, handoff_file, sources
 
 from publisher.build.manifest import MANIFEST_NAME
 from publisher.build.plan import BuildPlan
@@ -21,7 +21,8 @@ ALL = "pdf,large-print,docx,epub,html,json"
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != MANIFEST_NAME}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.name != MANIFEST_NAME and not p.name.startswith(".") and not handoff_file(p.name)}
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from buildkit import Builder
+from buildkit import Builder, handoff_file
 
 from publisher.build.manifest import MANIFEST_NAME
 from publisher.build.plan import BuildPlan
@@ -86,7 +86,7 @@ def watching(given: list[Path], out: Path, formats: str, jobs: int = 1, layouts:
 def files(folder: Path) -> dict[str, tuple[int, bytes]]:
     """Every output: its modification time and bytes."""
     return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()
-            if p.is_file() and not p.name.startswith(".")}
+            if p.is_file() and not p.name.startswith(".") and not handoff_file(p.name)}
 
 
 def edit(source: Path, old: str = "title: ", new: str = "title: Revised ") -> None:

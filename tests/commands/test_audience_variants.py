@@ -71,9 +71,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_variant_is_named_in_every_file_name(builds: dict[str, Path]) -> None:
     assert sorted(p.name for p in builds["patient"].glob("audience*")) == sorted(
-        f"audience.{SUFFIXES[f]}" for f in FORMATS)
+        [f"audience.{SUFFIXES[f]}" for f in FORMATS] + ["audience.fhir.json"])
     assert sorted(p.name for p in builds["clinician"].glob("audience*")) == sorted(
-        f"audience.clinician.{SUFFIXES[f]}" for f in FORMATS)
+        [f"audience.clinician.{SUFFIXES[f]}" for f in FORMATS] + ["audience.clinician.fhir.json"])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -236,13 +236,18 @@ def bad_uris(fmt: str, data: bytes) -> list[Uri]:
     for uri in uris(fmt, data):
         value = uri.value.strip()
         if uri.link:
-            ok = uri.scheme in LINK_SCHEMES or (not uri.scheme and _internal(fmt, value))
+            ok = uri.scheme in LINK_SCHEMES or (not uri.scheme and (_internal(fmt, value) or _sibling(fmt, value)))
         else:
             # Loaded resources come from inside the package, or are images we inlined ourselves.
             ok = (not uri.scheme and _internal(fmt, value)) or value.startswith(("data:image/", "data:font/"))
         if not ok:
             bad.append(uri)
     return bad
+
+
+def _sibling(fmt: str, value: str) -> bool:
+    """The web page links the source's other formats by their bare file names (render/html/alternates.py)."""
+    return fmt == "html" and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", value) is not None and ".." not in value
 
 
 def _internal(fmt: str, value: str) -> bool:

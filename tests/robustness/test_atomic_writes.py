@@ -23,7 +23,8 @@ ROOT = Path(__file__).parent.parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "minimal.yaml"
 NAMES = ("first", "second")  # two small sources: the first one's files are written while the second renders
 FORMATS = "json,html,epub,docx,pdf,large-print"
-SUFFIXES = ("json", "html", "epub", "docx", "pdf", "large-print.pdf")
+SUFFIXES = ("json", "html", "epub", "docx", "pdf", "large-print.pdf", "fhir.json")  # and the source's FHIR bundle
+BOOKKEEPING = {".publisher-manifest.json", ".publisher-handoff.json"}
 
 
 def _publisher(out: Path, sources: list[Path], *extra: str) -> subprocess.Popen[bytes]:
@@ -111,7 +112,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_files(tmp_path: Path) -> No
         proc.stderr.close()
         for path in out.iterdir() if out.exists() else []:
             if path.name.startswith("."):
-                assert path.name == ".publisher-manifest.json" or PART.match(path.name), path.name
+                assert path.name in BOOKKEEPING or PART.match(path.name), path.name
                 continue
             assert path.name in names, f"unexpected output {path.name}"
             data = path.read_bytes()
@@ -125,7 +126,7 @@ def test_sigkill_at_random_moments_leaves_old_or_new_files(tmp_path: Path) -> No
     proc = _publisher(out, paths)
     _, err = proc.communicate()
     assert proc.returncode == 0, err.decode()
-    assert {p.name for p in out.iterdir()} == names | {".publisher-manifest.json"}
+    assert {p.name for p in out.iterdir()} == names | BOOKKEEPING
     assert all((out / n).read_bytes() == good_b[n] for n in names)
 
 

@@ -15,7 +15,7 @@ from robustness.corpus import BAD, FILE_CASES, Case
 
 MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal" / "minimal.yaml"
 BASE = (BAD / "missing-title.yaml").read_text(encoding="utf-8")  # the corpus's base document minus line 1
-GOOD_FILES = {"good.json", "good.html"}
+GOOD_FILES = {"good.json", "good.html", "good.fhir.json"}
 
 
 def _base(title: str = "Bad case") -> str:
@@ -150,7 +150,8 @@ def test_whole_corpus_in_one_full_build(tmp_path: Path, capsys: pytest.CaptureFi
     assert "Traceback" not in err and "internal error" not in err, err
     for case, source in zip([*FILE_CASES, *(c for c, _ in GENERATED)], sources, strict=True):
         assert any(line.startswith(f"{source}:") and case.message in line for line in err.splitlines()), case.name
-    assert _outputs(out) == {f"good.{s}" for s in ("pdf", "large-print.pdf", "docx", "epub", "html", "json")}
+    assert _outputs(out) == {f"good.{s}" for s in ("pdf", "large-print.pdf", "docx", "epub", "html", "json",
+                                                   "fhir.json")}
 
 
 # --- the output folder: problems of the run, not of a source

@@ -8,6 +8,7 @@ from publisher.document.model import Document, Figure
 from publisher.errors import Diagnostic, Location, RenderError
 from publisher.render import RenderOptions
 from publisher.render.html import fonts, images, jsonld
+from publisher.render.html.alternates import alternates
 from publisher.render.layout import Layout
 
 # The page is one file that must work alone (saved, mailed, opened offline), so the CSS
@@ -35,7 +36,8 @@ def image_src(figure: Figure) -> str:
 def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
     template = layout.environment("html").get_template("page.html.j2")
     styles = [(media, inline_css(layout, name)) for name, media in STYLESHEETS]
-    context = {"doc": doc, "flavor": "html", "image_src": image_src, "jsonld": jsonld.script_text(doc)}
+    context = {"doc": doc, "flavor": "html", "image_src": image_src, "jsonld": jsonld.script_text(doc),
+               "alternates": alternates(doc, options)}
     # Twice: the fonts are cut to the letters the page shows, which the first rendering tells.
     first = template.render(styles=styles, **context)
     faces = fonts.stylesheet(layout.folder("fonts"), first)

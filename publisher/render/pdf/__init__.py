@@ -25,6 +25,7 @@ from publisher.render.pdf.lang import mark_languages
 from publisher.render.pdf.links import describe_links, drop_nested_link_annotations
 from publisher.render.pdf.origins import origins
 from publisher.render.pdf.page import figure_assets, handout_html
+from publisher.render.pdf.records import make_records_ready
 from publisher.render.pdf.strict import weasyprint_strict
 from publisher.render.pdf.structure import Tree
 from publisher.render.pdf.tables import add_column_scope
@@ -53,12 +54,12 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
             font_config=engine.font_config,
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identifier,
-            finisher=lambda document, pdf: finish(document, pdf, doc),
+            finisher=lambda document, pdf: finish(document, pdf, doc, options.large_print),
         )
     return pdf
 
 
-def finish(document: Any, pdf: pydyf.PDF, doc: Document) -> None:
+def finish(document: Any, pdf: pydyf.PDF, doc: Document, large_print: bool = False) -> None:
     """Fix what WeasyPrint 70's tagging gets wrong before it writes the file: one step per module.
 
     A WeasyPrint *finisher*: it edits the PDF's objects in memory, so the file is
@@ -77,3 +78,4 @@ def finish(document: Any, pdf: pydyf.PDF, doc: Document) -> None:
     place_figure_boxes(tree, {number: page.height for number, page in zip(tree.page_numbers, document.pages,
                                                                           strict=True)})  # figures.py
     tree.discard_unreachable()
+    make_records_ready(pdf, doc, large_print)  # PDF/A-2u + UA-1 and all metadata (records.py)

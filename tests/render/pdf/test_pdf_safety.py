@@ -104,8 +104,8 @@ def test_two_renders_are_byte_identical(variant: str) -> None:
     doc = load(SEED, BuildPlan(out_dir=ROOT / "dist"))
     first = render(doc, Layout(), VARIANTS[variant])
     assert render(doc, Layout(), VARIANTS[variant]) == first
-    with pikepdf.open(io.BytesIO(first)) as pdf:  # dates come from the review date, never the clock
-        assert str(pdf.docinfo.CreationDate) == str(pdf.docinfo.ModDate) == "D:20150626"
+    with pikepdf.open(io.BytesIO(first)) as pdf:  # dates come from the edition (here the review date), never the clock
+        assert str(pdf.docinfo.CreationDate) == str(pdf.docinfo.ModDate) == "D:20150626000000Z"
 
 
 def test_engine_is_reused_per_layout_and_paper() -> None:
