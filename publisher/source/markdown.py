@@ -12,13 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_plugin
 
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, SourceError
+from publisher.source.limits import MAX_MARKDOWN_NESTING
 from publisher.source.schema import BCP47
 from publisher.source.urls import check_url
+from publisher.source.yamlpos import FORBIDDEN
 
 CITATION = re.compile(r"\[(@[A-Za-z][\w:.-]*(?:\s*;\s*@[A-Za-z][\w:.-]*)*)\]")
 CITATION_KEY = re.compile(r"@([A-Za-z][\w:.-]*)")
@@ -31,9 +34,9 @@ def _parser() -> MarkdownIt:
     # Accept every URL here so that unsafe ones become errors with a position,
     # instead of markdown-it silently leaving them as plain text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
-    # Images stay enabled only so that `![alt](url)` is refused with a position
-    # instead of turning silently into "!" and a link.
-    md.disable(["heading", "lheading", "code", "fence", "hr"])
+    # Images and headings stay enabled only so that `![alt](url)` and `# Title` are refused with a
+    # position, instead of turning silently into "!" and a link, or into a paragraph "# Title".
+    md.disable(["code", "fence", "hr"])
     return md
 
 
@@ -63,6 +66,10 @@ class Field:
 
 
 _SEARCH_LINES = 200
+
+
+def _has_citation(inlines: tuple[m.Inline, ...]) -> bool:
+    return any(isinstance(n, m.Citation) or (hasattr(n, "children") and _has_citation(n.children)) for n in inlines)
 CiteCheck = Callable[[str, Location], None]
 
 
@@ -74,8 +81,42 @@ class Converter:
         self.cite = cite
 
     def blocks(self, text: str) -> tuple[m.Block, ...]:
-        root = SyntaxTreeNode(_MD.parse(text))
+        tokens = _MD.parse(text)
+        self._check_tokens(tokens)
+        root = SyntaxTreeNode(tokens)
         return tuple(self._block(node) for node in root.children)
+
+    def _check_tokens(self, tokens: list[Token]) -> None:
+        """Before the tree is built (recursively): nesting within bounds, and no character that the raw
+        text check refused reappearing from a character reference such as ``&#x202E;``."""
+        line, containers = 0, 0
+        for token in tokens:
+            line = token.map[0] if token.map else line
+            if token.type.endswith(("list_open", "blockquote_open")):
+                containers += 1
+                if containers > MAX_MARKDOWN_NESTING:
+                    raise self._error(line, token.markup, f"lists and quotes nested more than {MAX_MARKDOWN_NESTING} "
+                                      "levels deep", "flatten them: readers lose their way in deep nesting")
+            elif token.type.endswith(("list_close", "blockquote_close")):
+                containers -= 1
+            depth, here = 0, line
+            for child in token.children or ():
+                here += child.type in ("softbreak", "hardbreak")
+                depth += child.nesting
+                if depth > MAX_MARKDOWN_NESTING:
+                    raise self._error(here, child.markup, "emphasis, links and spans nested more than "
+                                      f"{MAX_MARKDOWN_NESTING} levels deep", "remove the extra '*', '_' or '['")
+                if child.type in ("text", "code_inline"):
+                    self._check_characters(child.content, here)
+                for value in (child.attrs or {}).values():
+                    self._check_characters(str(value), here)
+
+    def _check_characters(self, text: str, line: int) -> None:
+        for pattern, what, hint in FORBIDDEN:
+            found = pattern.search(text)
+            if found:
+                raise self._error(line, "&#", f"{what} U+{ord(found.group()):04X} written as a character reference",
+                                  hint.replace("delete it", "delete the reference"))
 
     def inlines(self, text: str) -> tuple[m.Inline, ...]:
         """A field that must be a single paragraph (names, questions, table cells)."""
@@ -98,6 +139,9 @@ class Converter:
             return m.ListBlock(node.type == "ordered_list", items, start)
         if node.type == "blockquote":
             return m.Quote(tuple(self._block(child) for child in node.children))
+        if node.type == "heading":
+            raise self._error(line, "", f"a Markdown heading ('{node.markup} ...') in a text field",
+                              "make it a section (sections: - title: ...), or write \\# to keep the '#' as text")
         raise self._error(line, "", f"unsupported Markdown block '{node.type}'",
                           "use paragraphs, lists and quotes; put headings in 'sections' and images in an 'image' block")
 
@@ -131,7 +175,12 @@ class Converter:
             problem = check_url(href)
             if problem:
                 raise self._error(line, href[:20], f"unsafe or invalid link '{href[:80]}': {problem[0]}", problem[1])
-            return [m.Link(href, self._inline_children(node, line))]
+            children = self._inline_children(node, line)
+            if _has_citation(children):
+                # A citation is a link to its reference: inside link text it would nest <a> in <a>.
+                raise self._error(line, "[@", "a citation inside the text of a link",
+                                  "put the citation after the link: [text](https://...)[@key]")
+            return [m.Link(href, children)]
         if kind == "image":
             src = str(node.attrs.get("src", ""))
             remote = "://" in src or src.startswith(("//", "data:"))

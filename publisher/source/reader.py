@@ -14,6 +14,7 @@ from publisher.document.i18n import direction, strings_for
 from publisher.document.normalize import RESERVED_IDS
 from publisher.errors import Diagnostic, Location, SourceError, error
 from publisher.source import schema as s
+from publisher.source.bounds import check_bounds
 from publisher.source.images import ImageProblem, check_image
 from publisher.source.markdown import Converter, Field
 from publisher.source.urls import check_url
@@ -36,6 +37,7 @@ def read_source(path: Path, options: ReadOptions | None = None) -> m.Document:
     if not isinstance(tree, dict):
         raise error(shown, "the file must be a YAML mapping (key: value lines)",
                     "start with 'title: ...'; see docs/source-format.md", 1, 1)
+    check_bounds(tree, shown)  # before the schema and the renderers: what this source may cost
     try:
         src = s.SourceDocument.model_validate(plain(tree))
     except ValidationError as exc:
@@ -91,6 +93,8 @@ def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
         "model_type": "write a mapping: 'key: value' lines",
         "string_pattern_mismatch": "use lower-case letters, digits and hyphens (ids), or a letter first (keys)",
     }.get(kind, "see docs/source-format.md")
+    if kind == "value_error" and " — " in msg:  # a validator's own "what — how to fix it"
+        msg, hint = msg.split(" — ", 1)
     return Diagnostic(Location(path, line, col), f"{where}: {msg}", hint)
 
 
