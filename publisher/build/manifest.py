@@ -12,20 +12,25 @@ and they can only change if the source bytes change.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from publisher.build.write import write_atomic
+from publisher.source.files import NotReadable, digest_regular
 
 MANIFEST_NAME = ".publisher-manifest.json"
 SCHEMA = 1
 
 
 def file_digest(path: Path) -> str:
-    with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The SHA-256 of a regular file; OSError for anything else (a FIFO would block, a device never end)."""
+    try:
+        return digest_regular(path)
+    except NotReadable as exc:
+        raise OSError(errno.EINVAL, exc.what, str(path)) from None
 
 
 @dataclass

@@ -31,12 +31,19 @@ class Rendered:
     files: tuple[tuple[str, str, bytes], ...] = ()
     images: tuple[str, ...] = ()  # absolute paths of the images the document shows
     errors: tuple[Diagnostic, ...] = ()
+    image_sha256: tuple[str, ...] = ()  # of the bytes rendered, one per image (the file may have changed since)
     internal: bool = False  # the failure is a bug in publisher, not a problem of the source
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def image_digests(self) -> dict[str, str]:
+        """Image path -> hash of the bytes rendered ("" when not known: hash the file)."""
+        known = self.image_sha256 if len(self.image_sha256) == len(self.images) else ("",) * len(self.images)
+        return dict(zip(self.images, known, strict=True))
 
 
 def load(source: Path, plan: BuildPlan) -> m.Document:
@@ -60,7 +67,13 @@ def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None
 
 
 def figures(doc: m.Document) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(b.path for b in m.all_blocks(doc) if isinstance(b, m.Figure)))
+    return tuple(figure_digests(doc))
+
+
+def figure_digests(doc: m.Document) -> dict[str, str]:
+    """Each image's path and the hash of the bytes the outputs embed (read once by the reader)."""
+    return {b.path: b.image.sha256 if b.image is not None else "" for b in m.all_blocks(doc)
+            if isinstance(b, m.Figure)}
 
 
 def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> Rendered:
@@ -74,7 +87,9 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
              renderer(fmt)(doc, plan.layout, options_for(fmt, plan.render)))
             for fmt in wanted
         )
-        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started)
+        digests = figure_digests(doc)
+        return Rendered(source, files, tuple(digests), seconds=time.perf_counter() - started,
+                        image_sha256=tuple(digests.values()))
     except PublisherError as exc:
         return Rendered(source, errors=tuple(exc.diagnostics), seconds=time.perf_counter() - started)
     except RecursionError:

@@ -219,7 +219,8 @@ def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest:
         for (fmt, _name, data), path in zip(rendered.files, written, strict=True)
     }
     if digest:
-        images = {path: manifest.image_digest(path) for path in rendered.images}
+        # The hashes of the bytes the outputs embed: hashing the files now could see a newer version.
+        images = {path: digest or manifest.image_digest(path) for path, digest in rendered.image_digests.items()}
         manifest.record(rendered.source, plan.audience, digest, images, records)
     return Outcome(rendered.source, written, seconds=rendered.seconds, images=rendered.images)
 

@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 
 from publisher.document import model as m
-
-RESERVED_IDS = {"title", "main", "toc", "content", "references", "summary", "skip", "landmarks", "footer", "header"}
+from publisher.document.ids import RESERVED_IDS, is_reserved
 
 InlineMap = Callable[[m.Inline], m.Inline]
 
@@ -87,7 +86,7 @@ def _assign_ids(sections: tuple[m.Section, ...]) -> tuple[m.Section, ...]:
             ident = section.id
         else:
             base = section.id or slugify(section.title) or f"section-{counter}"
-            if not base[0].isalpha():
+            if not base[0].isalpha() or is_reserved(base):  # "Ref 1" must not become the id of reference 1
                 base = f"s-{base}"
             ident, n = base, 2
             while ident in used:

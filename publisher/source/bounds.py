@@ -61,7 +61,7 @@ class _Counter:
     def table(self, table: CommentedMap, where: Where) -> None:
         header = table.get("header")
         rows = table.get("rows")
-        lists = [r for r in ([header] + list(rows if isinstance(rows, CommentedSeq) else [])) if isinstance(r, list)]
+        lists = [r for r in (header, *(rows if isinstance(rows, CommentedSeq) else ())) if isinstance(r, list)]
         columns = max((len(r) for r in lists), default=0)
         cells = sum(len(r) for r in lists)
         if columns > lim.MAX_TABLE_COLUMNS:

@@ -11,11 +11,12 @@ from pydantic import BaseModel, ValidationError
 
 from publisher.document import model as m
 from publisher.document.i18n import direction, strings_for
-from publisher.document.normalize import RESERVED_IDS
+from publisher.document.ids import RESERVED_IDS, is_reserved
 from publisher.errors import Diagnostic, Location, SourceError, error
 from publisher.source import schema as s
 from publisher.source.bounds import check_bounds
-from publisher.source.images import ImageProblem, check_image
+from publisher.source.images import ImageProblem, read_image
+from publisher.source.limits import MAX_IMAGE_BYTES_PER_SOURCE
 from publisher.source.markdown import Converter, Field
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import load_yaml, plain, position, read_text, text_start
@@ -132,6 +133,7 @@ class _Reader:
         self.options = options
         self.root = (options.project_root or path.parent).resolve()
         self.keys: list[str] = []
+        self.image_bytes = 0
 
     def document(self, src: s.SourceDocument) -> m.Document:
         if src.slug is None and not s.SLUG.match(self.path.stem):
@@ -197,9 +199,9 @@ class _Reader:
             if not self._wanted(section.audience):
                 continue  # variants for different audiences may share an anchor
             if section.id is not None:
-                if section.id in RESERVED_IDS:
+                if is_reserved(section.id):
                     raise self._err((*loc, i, "id"), f"section id '{section.id}' is reserved",
-                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}")
+                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}, ref-N, cite-N-M")
                 if section.id in seen:
                     raise self._err((*loc, i, "id"), f"duplicate section id '{section.id}'",
                                     "give each section its own id")
@@ -271,16 +273,21 @@ class _Reader:
         target = (self.path.parent / img.file).resolve()
         if not target.is_relative_to(self.root):
             raise self._err(where, f"image '{img.file}' is outside the project", "keep images under source/images/")
-        if not target.is_file():
+        if target.is_dir() or not target.exists():  # a FIFO or device exists: read_image says what it is
             raise self._err(where, f"image '{img.file}' does not exist", "check the path, relative to this source file")
         if target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".gif"):
             raise self._err(where, f"image '{img.file}' is not PNG, JPEG, GIF or SVG", "convert it to PNG or SVG")
         try:
-            check_image(target)
+            checked = read_image(target, self.root)  # read once: these bytes are checked and embedded
         except ImageProblem as problem:
             raise self._err(where, f"image '{img.file}' {problem.args[0]}", problem.args[1]) from None
+        self.image_bytes += len(checked.data)
+        if self.image_bytes > MAX_IMAGE_BYTES_PER_SOURCE:
+            raise self._err(where, f"the images of this source add up to more than {MAX_IMAGE_BYTES_PER_SOURCE:,} "
+                            "bytes", "compress them (HTML and EPUB carry each one), or split the source")
         caption = self._inlines(img.caption, (*loc, "caption")) if img.caption else ()
-        return m.Figure(str(target), img.alt or "", img.decorative, caption)
+        return m.Figure(str(target), img.alt or "", img.decorative, caption, checked.width, checked.height,
+                        m.ImageData(checked.data))
 
     # ------------------------------------------------------------ markdown
 

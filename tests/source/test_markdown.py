@@ -26,8 +26,8 @@ def _error(text: str) -> str:
 
 
 @pytest.mark.parametrize("text", [
-    "<script>alert(1)</script>", "<b>bold</b> &lt;i&gt;", "{{ 7*7 }} {% if x %}", "]]> <![CDATA[ x", "\\# not a heading",
-    "#hashtag", "    not code", "```\nnot a fence\n```", "---",
+    "<script>alert(1)</script>", "<b>bold</b> &lt;i&gt;", "{{ 7*7 }} {% if x %}", "]]> <![CDATA[ x",
+    "\\# not a heading", "#hashtag", "    not code", "```\nnot a fence\n```", "---",
 ])
 def test_raw_html_jinja_and_disabled_syntax_stay_text(text: str) -> None:
     plain = "".join(m.inline_text(b.children) for b in _convert(text) if isinstance(b, m.Paragraph))
