@@ -53,10 +53,10 @@ def _command(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    with gcpause.paused():  # importing the command's module is most of a cold start (gcpause.py)
-        args = parser(_command(arguments)).parse_args(arguments)
     try:
-        status: int = args.run(args)
+        with gcpause.paused():  # importing the command's module is most of a cold start (gcpause.py)
+            args = parser(_command(arguments)).parse_args(arguments)
+        status: int = args.run(args)  # Ctrl-C during the imports above is an interrupt too
     except KeyboardInterrupt:
         print("publisher: interrupted", file=sys.stderr)
         return 130

@@ -98,6 +98,7 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
                         seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must not stop a catalog build: report it with its origin, go on
         where, template = _origin(exc)
+        template = template or _in_layout(exc, plan)
         if template:  # a layout template failed (e.g. a variable it names does not exist)
             diagnostic = Diagnostic(Location(str(source)), f"layout error: {type(exc).__name__}: {exc} (at {where})",
                                     "fix that template in the layout folder (--layouts)")
@@ -116,3 +117,11 @@ def _origin(exc: BaseException) -> tuple[str, bool]:
     frame = (ours or frames)[-1]
     shown = Path(frame.filename).name if frame.filename.startswith(str(PACKAGE)) else frame.filename
     return f"{shown}:{frame.lineno}", not frame.filename.endswith(".py")
+
+
+def _in_layout(exc: Exception, plan: BuildPlan) -> bool:
+    """A template missing from a ``--layouts`` copy, or a layout file that cannot be read: the layout's fault."""
+    if type(exc).__name__ in ("TemplateNotFound", "TemplatesNotFound", "TemplateSyntaxError"):
+        return True  # by name: importing jinja2 here would slow a build that renders nothing
+    filename = getattr(exc, "filename", None)
+    return isinstance(exc, OSError) and isinstance(filename, str) and Path(filename).is_relative_to(plan.layout.root)

@@ -47,4 +47,5 @@ MAX_SVG_EMBEDDED_IMAGES = 20  # data: images inside one SVG, each checked like a
 MAX_ZIP_MEMBERS = 10_000
 MAX_ZIP_MEMBER_BYTES = 256 * 1024 * 1024  # one member, uncompressed
 MAX_ZIP_TOTAL_BYTES = 1024 * 1024 * 1024  # all members, uncompressed
-MAX_ZIP_RATIO = 200  # uncompressed / compressed of a member over 1 MB; text deflates ~10x, bombs 1,000x
+MAX_ZIP_RATIO = 500  # uncompressed / compressed of a member over 1 MB; our XML deflates ~10x, bombs ~1,000x
+MAX_XML_MEMBER_BYTES = 32 * 1024 * 1024  # a member parsed as XML (a parsed tree takes several times its size)
