@@ -25,7 +25,6 @@ class _Counter:
         self.chars = 0
         self.values = 0
         self.images = 0
-        self.table_cells = 0
 
     def fail(self, where: Where, message: str, hint: str) -> SourceError:
         return SourceError(Diagnostic(Location(self.path, *where), message, hint))
@@ -70,10 +69,6 @@ class _Counter:
         if cells > lim.MAX_TABLE_CELLS:
             raise self.fail(where, f"the table has {cells:,} cells; the limit is {lim.MAX_TABLE_CELLS:,}",
                             "split it into smaller tables, or link to the full data")
-        self.table_cells += cells
-        if self.table_cells > lim.MAX_TABLE_CELLS_PER_SOURCE:
-            raise self.fail(where, f"the source's tables hold more than {lim.MAX_TABLE_CELLS_PER_SOURCE:,} cells "
-                            "together", "link to the full data instead of printing it")
 
 
 def check_bounds(tree: Any, path: str) -> None:

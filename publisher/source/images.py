@@ -56,6 +56,7 @@ class CheckedImage:
     data: bytes
     width: int = 0
     height: int = 0
+    pixels: int = 0  # of a raster, or of the images an SVG embeds
 
 
 def read_image(target: Path, root: Path) -> CheckedImage:
@@ -98,10 +99,9 @@ def check_bytes(data: bytes, suffix: str) -> CheckedImage:
         raise ImageProblem(f"is more than {MAX_IMAGE_BYTES:,} bytes; the limit is {MAX_IMAGE_BYTES:,}",
                            "reduce or compress it")
     if suffix == ".svg":
-        check_svg(data)
-        return CheckedImage(data)
+        return CheckedImage(data, pixels=check_svg(data))
     width, height = check_raster(data, PILLOW_FORMATS[suffix], suffix)
-    return CheckedImage(data, width, height)
+    return CheckedImage(data, width, height, width * height)
 
 
 def check_raster(data: bytes, expected: str, suffix: str) -> tuple[int, int]:
@@ -145,9 +145,10 @@ def _describe_mode(mode: str) -> str:
 # ---------------------------------------------------------------- SVG
 
 
-def check_svg(data: bytes) -> None:
+def check_svg(data: bytes) -> int:
     """Only self-contained drawings: no DTD, scripts, event handlers or references outside the file,
-    embedded images that pass the raster checks, and a bounded drawing once every reference is expanded."""
+    embedded images that pass the raster checks, and a bounded drawing once every reference is expanded.
+    Returns the pixels of the images it embeds (they count as the source's images)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
@@ -158,7 +159,7 @@ def check_svg(data: bytes) -> None:
         raise ImageProblem("has a DOCTYPE (entities can read local files)", "remove the <!DOCTYPE ...> part")
     if root.tag != f"{{{SVG_NS}}}svg":
         raise ImageProblem("is not an SVG document", "export it again as SVG")
-    embedded = 0
+    embedded = pixels = 0
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -180,16 +181,20 @@ def check_svg(data: bytes) -> None:
                 if embedded > lim.MAX_SVG_EMBEDDED_IMAGES:
                     raise ImageProblem(f"embeds more than {lim.MAX_SVG_EMBEDDED_IMAGES} images",
                                        "link fewer pictures into the drawing")
-                _check_embedded(value)
+                pixels += _check_embedded(value)
+                if pixels > MAX_PIXELS:
+                    raise ImageProblem(f"embeds images of more than {MAX_PIXELS // 1_000_000} million pixels in all",
+                                       "scale them down")
         if name == "style" and el.text and (_CSS_URL.search(el.text) or "@import" in el.text):
             raise ImageProblem("refers to another file in its <style>", "remove @import and url(...)")
     drawn = expanded_size(root)
     if drawn > lim.MAX_SVG_ELEMENTS:
         raise ImageProblem(f"draws more than {lim.MAX_SVG_ELEMENTS:,} elements once its <use> and url(#...) "
                            "references are expanded", "simplify the drawing, or save it as PNG")
+    return pixels
 
 
-def _check_embedded(href: str) -> None:
+def _check_embedded(href: str) -> int:
     """A data: image inside the SVG is an image too: same limits, same decoding."""
     found = _DATA_IMAGE.match(href)
     assert found is not None
@@ -200,9 +205,10 @@ def _check_embedded(href: str) -> None:
         raise ImageProblem("embeds an image whose base64 data is corrupt", "embed the image again") from None
     suffix = {"png": ".png", "jpeg": ".jpg", "gif": ".gif"}[kind]
     try:
-        check_raster(data, PILLOW_FORMATS[suffix], suffix)
+        width, height = check_raster(data, PILLOW_FORMATS[suffix], suffix)
     except ImageProblem as problem:
         raise ImageProblem(f"embeds an image that {problem.args[0]}", problem.args[1]) from None
+    return width * height
 
 
 def _references(el: etree._Element, ids: dict[str, etree._Element]) -> list[etree._Element]:

@@ -16,6 +16,9 @@ MAX_NUMBER_DIGITS = 100  # a YAML integer longer than this is refused (Python re
 # Work: everything a renderer lays out grows with the text and the number of pieces it is in.
 MAX_TEXT_CHARS = 400_000  # all strings of a source together (~130 printed pages of a handout)
 MAX_VALUES = 40_000  # YAML scalars (a 1-character list item costs a renderer as much as a sentence)
+# Paragraphs, list items, quotes, headings, figures and table cells, from every field together: a PDF
+# costs ~2.5 ms a block (a table cell ~5 ms) whatever its length. The seed source has ~150.
+MAX_BLOCKS = 2_000
 
 # --- Markdown fields
 # Lists in quotes in lists, emphasis in links in emphasis: readers need 2 or 3. (markdown-it stops
@@ -26,8 +29,7 @@ MAX_CANONICAL_URL_BYTES = 1_000  # printed as a QR code (level M holds 2,331 byt
 
 # --- tables (YAML `table:` blocks); WeasyPrint's table layout is the slowest thing a source can ask for
 MAX_TABLE_COLUMNS = 12
-MAX_TABLE_CELLS = 2_000  # header and rows together
-MAX_TABLE_CELLS_PER_SOURCE = 6_000
+MAX_TABLE_CELLS = 1_000  # header and rows together (and each cell is a block of MAX_BLOCKS)
 
 # --- dates: a zip file (DOCX, EPUB) stores years 1980-2107; before 1980 is clamped to 1980
 MIN_YEAR = 1900
@@ -36,7 +38,10 @@ MAX_YEAR = 2100
 # --- images
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 MAX_IMAGE_SIDE = 10_000  # pixels
-MAX_IMAGE_PIXELS = 40_000_000  # a full-page photo at 600 dpi is ~35 million
+# A letter page at 300 dpi is 2,550 x 3,300 (8.4 million); WeasyPrint re-encodes every pixel of
+# a PNG for each PDF, ~0.3 s a million.
+MAX_IMAGE_PIXELS = 16_000_000
+MAX_IMAGE_PIXELS_PER_SOURCE = 32_000_000
 MAX_IMAGES_PER_SOURCE = 100
 MAX_IMAGE_BYTES_PER_SOURCE = 50 * 1024 * 1024  # HTML and EPUB embed each image; every worker holds them
 MAX_PNG_TEXT_BYTES = 1024 * 1024  # text chunks (tEXt, zTXt, iTXt) after decompression, all together

@@ -18,7 +18,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, SourceError
-from publisher.source.limits import MAX_MARKDOWN_NESTING
+from publisher.source.limits import MAX_BLOCKS, MAX_MARKDOWN_NESTING
 from publisher.source.schema import BCP47
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import FORBIDDEN
@@ -73,12 +73,36 @@ def _has_citation(inlines: tuple[m.Inline, ...]) -> bool:
 CiteCheck = Callable[[str, Location], None]
 
 
-class Converter:
-    """Converts one Markdown field; ``cite`` validates each citation key."""
+class Budget:
+    """How many blocks (paragraphs, list items, quotes, headings, table cells, ...) a source may hold.
 
-    def __init__(self, where: Field, cite: CiteCheck) -> None:
+    Renderers pay per block, whatever its length: 40,000 one-character list items fit in one
+    Markdown field and cost WeasyPrint minutes and gigabytes. One budget is shared by every field
+    of a source, and spent before any tree is built.
+    """
+
+    def __init__(self, limit: int = MAX_BLOCKS) -> None:
+        self.limit = limit
+        self.spent = 0
+
+    def spend(self, blocks: int, where: Location) -> None:
+        self.spent += blocks
+        if self.spent > self.limit:
+            raise SourceError(Diagnostic(where, f"the source holds more than {self.limit:,} blocks (paragraphs, "
+                                         "list items, headings, table cells)", "split the condition into "
+                                         "several sources: no reader needs this many"))
+
+
+_BLOCK_TOKENS = frozenset({"paragraph_open", "list_item_open", "blockquote_open", "heading_open"})
+
+
+class Converter:
+    """Converts one Markdown field; ``cite`` validates each citation key; ``budget`` counts its blocks."""
+
+    def __init__(self, where: Field, cite: CiteCheck, budget: Budget | None = None) -> None:
         self.where = where
         self.cite = cite
+        self.budget = budget
 
     def blocks(self, text: str) -> tuple[m.Block, ...]:
         tokens = _MD.parse(text)
@@ -92,6 +116,8 @@ class Converter:
         line, containers = 0, 0
         for token in tokens:
             line = token.map[0] if token.map else line
+            if self.budget is not None and token.type in _BLOCK_TOKENS:
+                self.budget.spend(1, self.where.locate(line))
             if token.type.endswith(("list_open", "blockquote_open")):
                 containers += 1
                 if containers > MAX_MARKDOWN_NESTING:

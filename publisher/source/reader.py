@@ -16,8 +16,8 @@ from publisher.errors import Diagnostic, Location, SourceError, error
 from publisher.source import schema as s
 from publisher.source.bounds import check_bounds
 from publisher.source.images import ImageProblem, read_image
-from publisher.source.limits import MAX_IMAGE_BYTES_PER_SOURCE
-from publisher.source.markdown import Converter, Field
+from publisher.source.limits import MAX_IMAGE_BYTES_PER_SOURCE, MAX_IMAGE_PIXELS_PER_SOURCE
+from publisher.source.markdown import Budget, Converter, Field
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import load_yaml, plain, position, read_text, text_start
 
@@ -134,6 +134,8 @@ class _Reader:
         self.root = (options.project_root or path.parent).resolve()
         self.keys: list[str] = []
         self.image_bytes = 0
+        self.image_pixels = 0
+        self.budget = Budget()  # blocks of every Markdown field, sections and figures together
 
     def document(self, src: s.SourceDocument) -> m.Document:
         if src.slug is None and not s.SLUG.match(self.path.stem):
@@ -216,6 +218,7 @@ class _Reader:
             raise self._err((*loc, "title"), f"section '{src.title[:60]}' would be a level-{level} heading; the "
                             f"deepest is {MAX_LEVEL} (the title is level 1)",
                             "flatten the outline: readers and screen readers lose their way in deep nesting")
+        self.budget.spend(1, self._location((*loc, "title")))  # its heading
         blocks: list[m.Block] = []
         if src.body is not None:
             blocks.extend(self._markdown_blocks(src.body, (*loc, "body")))
@@ -282,9 +285,15 @@ class _Reader:
         except ImageProblem as problem:
             raise self._err(where, f"image '{img.file}' {problem.args[0]}", problem.args[1]) from None
         self.image_bytes += len(checked.data)
+        self.image_pixels += checked.pixels
         if self.image_bytes > MAX_IMAGE_BYTES_PER_SOURCE:
             raise self._err(where, f"the images of this source add up to more than {MAX_IMAGE_BYTES_PER_SOURCE:,} "
                             "bytes", "compress them (HTML and EPUB carry each one), or split the source")
+        if self.image_pixels > MAX_IMAGE_PIXELS_PER_SOURCE:
+            raise self._err(where, f"the images of this source add up to more than "
+                            f"{MAX_IMAGE_PIXELS_PER_SOURCE // 1_000_000} million pixels",
+                            "scale them down (a handout prints at 300 dpi: 2,500 pixels cover a page's width)")
+        self.budget.spend(1, self._location(where))
         caption = self._inlines(img.caption, (*loc, "caption")) if img.caption else ()
         return m.Figure(str(target), img.alt or "", img.decorative, caption, checked.width, checked.height,
                         m.ImageData(checked.data))
@@ -293,7 +302,7 @@ class _Reader:
 
     def _converter(self, loc: tuple[Any, ...]) -> Converter:
         line, col = text_start(self.tree, loc)
-        return Converter(Field(self.shown, line, col, self.lines), self._cite)
+        return Converter(Field(self.shown, line, col, self.lines), self._cite, self.budget)
 
     def _markdown_blocks(self, text: str, loc: tuple[Any, ...]) -> tuple[m.Block, ...]:
         return self._converter(loc).blocks(text)
@@ -315,6 +324,9 @@ class _Reader:
             raise self._err(loc, f"unsafe or invalid link '{url[:80]}': {problem[0]}", problem[1])
 
     def _err(self, loc: tuple[Any, ...], message: str, hint: str) -> SourceError:
+        return SourceError(Diagnostic(self._location(loc), message, hint))
+
+    def _location(self, loc: tuple[Any, ...]) -> Location:
         line, col = position(self.tree, loc)
-        return SourceError(Diagnostic(Location(self.shown, line, col), message, hint))
+        return Location(self.shown, line, col)
 
