@@ -35,7 +35,8 @@ class _Counter:
                 line, col = node.lc.value(key)
                 here = (line + 1, col + 1)
                 if key == "table" and isinstance(value, CommentedMap):
-                    self.table(value, here)
+                    at = node.lc.key(key)
+                    self.table(value, (at[0] + 1, at[1] + 1))  # the `table:` key itself
                 elif key == "image":
                     self.images += 1
                     if self.images > lim.MAX_IMAGES_PER_SOURCE:

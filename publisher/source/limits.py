@@ -46,7 +46,6 @@ MAX_IMAGES_PER_SOURCE = 100
 MAX_IMAGE_BYTES_PER_SOURCE = 50 * 1024 * 1024  # HTML and EPUB embed each image; every worker holds them
 MAX_PNG_TEXT_BYTES = 1024 * 1024  # text chunks (tEXt, zTXt, iTXt) after decompression, all together
 MAX_SVG_ELEMENTS = 20_000  # after expanding every <use>: what a renderer would really draw
-MAX_SVG_EMBEDDED_IMAGES = 20  # data: images inside one SVG, each checked like an image file
 
 # --- archives read by a build or a check (reference DOCX, EPUB, DOCX): from the zip directory, before reading
 MAX_ZIP_MEMBERS = 10_000

@@ -54,7 +54,7 @@ class Field:
 
     def locate(self, rel_line: int, needle: str = "") -> Location:
         line = self.line + rel_line
-        col = self.col if rel_line == 0 else 1
+        col = self.col if rel_line == 0 else self._indent(line) + 1
         if needle:
             # Folded (>) and plain multi-line scalars join YAML lines, so a Markdown line
             # can span several file lines: look for the needle from there on.
@@ -63,6 +63,13 @@ class Field:
                 if found >= 0:
                     return Location(self.path, n, found + 1)
         return Location(self.path, line, col)
+
+    def _indent(self, line: int) -> int:
+        """Where a later line of the text starts: after the YAML indentation of block and plain scalars."""
+        if not 1 <= line <= len(self.lines):
+            return 0
+        text = self.lines[line - 1]
+        return len(text) - len(text.lstrip(" "))
 
 
 _SEARCH_LINES = 200

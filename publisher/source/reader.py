@@ -302,6 +302,9 @@ class _Reader:
 
     def _converter(self, loc: tuple[Any, ...]) -> Converter:
         line, col = text_start(self.tree, loc)
+        if line != position(self.tree, loc)[0] and 1 <= line <= len(self.lines):
+            # A block scalar (| or >): its text starts on the next line, after the indentation.
+            col = len(self.lines[line - 1]) - len(self.lines[line - 1].lstrip(" ")) + 1
         return Converter(Field(self.shown, line, col, self.lines), self._cite, self.budget)
 
     def _markdown_blocks(self, text: str, loc: tuple[Any, ...]) -> tuple[m.Block, ...]:
