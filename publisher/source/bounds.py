@@ -25,6 +25,7 @@ class _Counter:
         self.chars = 0
         self.values = 0
         self.images = 0
+        self.table_cells = 0
 
     def fail(self, where: Where, message: str, hint: str) -> SourceError:
         return SourceError(Diagnostic(Location(self.path, *where), message, hint))
@@ -67,9 +68,11 @@ class _Counter:
         if columns > lim.MAX_TABLE_COLUMNS:
             raise self.fail(where, f"the table has {columns} columns; the limit is {lim.MAX_TABLE_COLUMNS}",
                             "split it into narrower tables: wide tables cannot be read on a phone or in large print")
-        if cells > lim.MAX_TABLE_CELLS:
-            raise self.fail(where, f"the table has {cells:,} cells; the limit is {lim.MAX_TABLE_CELLS:,}",
-                            "split it into smaller tables, or link to the full data")
+        self.table_cells += cells
+        if self.table_cells > lim.MAX_TABLE_CELLS:
+            whole = "the table has" if self.table_cells == cells else "the tables of this source have"
+            raise self.fail(where, f"{whole} {self.table_cells:,} cells; the limit is {lim.MAX_TABLE_CELLS:,}",
+                            "link to the full data instead of printing it, or keep the rows readers need")
 
 
 def check_bounds(tree: Any, path: str) -> None:

@@ -14,10 +14,10 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024  # refused before it is read (and no more tha
 MAX_YAML_DEPTH = 40  # sections (5) x blocks x items needs far less; deeper is a mistake or an attack
 MAX_NUMBER_DIGITS = 100  # a YAML integer longer than this is refused (Python refuses 4,300 with a traceback)
 # Work: everything a renderer lays out grows with the text and the number of pieces it is in.
-MAX_TEXT_CHARS = 400_000  # all strings of a source together (~130 printed pages of a handout)
+MAX_TEXT_CHARS = 400_000  # all strings of a source together: 119 letter pages of prose (256 in large print)
 MAX_VALUES = 40_000  # YAML scalars (a 1-character list item costs a renderer as much as a sentence)
 # Paragraphs, list items, quotes, headings, figures and table cells, from every field together: a PDF
-# costs ~2.5 ms a block (a table cell ~5 ms) whatever its length. The seed source has ~150.
+# costs ~2.5 ms a block (a table cell ~5 ms) whatever its length. The seed source has 43.
 MAX_BLOCKS = 2_000
 
 # --- Markdown fields
@@ -25,11 +25,12 @@ MAX_BLOCKS = 2_000
 # parsing silently at 20 token levels, 10 lists deep: this is below that, and an error.)
 MAX_MARKDOWN_NESTING = 8
 MAX_URL_CHARS = 2_000  # WeasyPrint's link annotation time grows with the square of a URL's length
+MAX_URL_CHARS_PER_SOURCE = 40_000  # all links together: 95 links of 2,000 characters took 18 s, 19 take 5 s
 MAX_CANONICAL_URL_BYTES = 1_000  # printed as a QR code (level M holds 2,331 bytes; one this long is hard to scan)
 
 # --- tables (YAML `table:` blocks); WeasyPrint's table layout is the slowest thing a source can ask for
 MAX_TABLE_COLUMNS = 12
-MAX_TABLE_CELLS = 1_000  # header and rows together (and each cell is a block of MAX_BLOCKS)
+MAX_TABLE_CELLS = 1_000  # headers and rows of all tables of a source together (~5 ms a cell in a PDF)
 
 # --- dates: a zip file (DOCX, EPUB) stores years 1980-2107; before 1980 is clamped to 1980
 MIN_YEAR = 1900
@@ -44,7 +45,6 @@ MAX_IMAGE_PIXELS = 16_000_000
 MAX_IMAGE_PIXELS_PER_SOURCE = 32_000_000
 MAX_IMAGES_PER_SOURCE = 100
 MAX_IMAGE_BYTES_PER_SOURCE = 50 * 1024 * 1024  # HTML and EPUB embed each image; every worker holds them
-MAX_PNG_TEXT_BYTES = 1024 * 1024  # text chunks (tEXt, zTXt, iTXt) after decompression, all together
 MAX_SVG_ELEMENTS = 20_000  # after expanding every <use>: what a renderer would really draw
 
 # --- archives read by a build or a check (reference DOCX, EPUB, DOCX): from the zip directory, before reading

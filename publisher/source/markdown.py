@@ -18,7 +18,7 @@ from mdit_py_plugins.attrs import attrs_plugin
 
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, SourceError
-from publisher.source.limits import MAX_BLOCKS, MAX_MARKDOWN_NESTING
+from publisher.source.limits import MAX_BLOCKS, MAX_MARKDOWN_NESTING, MAX_URL_CHARS_PER_SOURCE
 from publisher.source.schema import BCP47
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import FORBIDDEN
@@ -91,6 +91,15 @@ class Budget:
     def __init__(self, limit: int = MAX_BLOCKS) -> None:
         self.limit = limit
         self.spent = 0
+        self.url_chars = 0
+
+    def spend_url(self, url: str, where: Location) -> None:
+        """Link targets, all together: a PDF link annotation costs time with the square of its length."""
+        self.url_chars += len(url)
+        if self.url_chars > MAX_URL_CHARS_PER_SOURCE:
+            raise SourceError(Diagnostic(where, f"the source's links add up to more than "
+                                         f"{MAX_URL_CHARS_PER_SOURCE:,} characters of URL",
+                                         "link to shorter addresses, or to a page that lists the rest"))
 
     def spend(self, blocks: int, where: Location) -> None:
         self.spent += blocks
@@ -123,8 +132,8 @@ class Converter:
         line, containers = 0, 0
         for token in tokens:
             line = token.map[0] if token.map else line
-            if self.budget is not None and token.type in _BLOCK_TOKENS:
-                self.budget.spend(1, self.where.locate(line))
+            if self.budget is not None and token.type in _BLOCK_TOKENS and not token.hidden:
+                self.budget.spend(1, self.where.locate(line))  # (a tight list item's paragraph is hidden)
             if token.type.endswith(("list_open", "blockquote_open")):
                 containers += 1
                 if containers > MAX_MARKDOWN_NESTING:
@@ -208,6 +217,8 @@ class Converter:
             problem = check_url(href)
             if problem:
                 raise self._error(line, href[:20], f"unsafe or invalid link '{href[:80]}': {problem[0]}", problem[1])
+            if self.budget is not None:
+                self.budget.spend_url(href, self.where.locate(line, href[:20]))
             children = self._inline_children(node, line)
             if _has_citation(children):
                 # A citation is a link to its reference: inside link text it would nest <a> in <a>.

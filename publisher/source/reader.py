@@ -325,6 +325,7 @@ class _Reader:
         problem = check_url(url)
         if problem:
             raise self._err(loc, f"unsafe or invalid link '{url[:80]}': {problem[0]}", problem[1])
+        self.budget.spend_url(url, self._location(loc))
 
     def _err(self, loc: tuple[Any, ...], message: str, hint: str) -> SourceError:
         return SourceError(Diagnostic(self._location(loc), message, hint))

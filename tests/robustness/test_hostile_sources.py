@@ -24,10 +24,14 @@ def _many_sections(count: int) -> str:
     return BASE.replace("sections:\n", "sections:\n" + sections, 1)
 
 
-def _table(columns: int, rows: int) -> str:
+def _table_block(columns: int, rows: int) -> str:
     row = "[" + ", ".join(f"c{i}" for i in range(columns)) + "]"
-    return with_blocks("      - table:\n          caption: Data\n          header: " + row + "\n          rows:\n"
-                       + f"            - {row}\n" * rows)
+    return ("      - table:\n          caption: Data\n          header: " + row + "\n          rows:\n"
+            + f"            - {row}\n" * rows)
+
+
+def _table(columns: int, rows: int) -> str:
+    return with_blocks(_table_block(columns, rows))
 
 
 CASES = [
@@ -45,6 +49,10 @@ CASES = [
      "*", "more than 40,000 values"),
     ("table-too-wide", _table(lim.MAX_TABLE_COLUMNS + 1, 1), "13:9", "13 columns; the limit is 12"),
     ("table-too-big", _table(10, lim.MAX_TABLE_CELLS // 10), "13:9", "1,010 cells; the limit is 1,000"),
+    ("tables-together-too-big", with_blocks(_table_block(10, 59) * 2), "*",
+     "the tables of this source have 1,200 cells"),
+    ("links-together-too-long", with_body("\n\n".join(f"[Link {i}](https://example.org/{'a' * 1_900}{i})"
+                                                        for i in range(25))), "*", "more than 40,000 characters of URL"),
     ("too-many-images", with_blocks(image_block("images/a.png") * (lim.MAX_IMAGES_PER_SOURCE + 1)), "*",
      "more than 100 images"),
     # --- values Python, segno or the zip format cannot take
@@ -130,3 +138,29 @@ def test_at_each_limit_a_source_still_builds(tmp_path: Path) -> None:
     result = build(folder, at_limit, wide)
     assert result.status == 0, result.err
     assert {"at-limit.html", "wide-table.html", "good.html"} <= set(p.name for p in result.out.iterdir())
+
+
+def test_titles_like_generated_ids_never_duplicate_an_id(tmp_path: Path) -> None:
+    """Sections titled like the ids layouts generate (ref-1, cite-1-1, toc-heading, ...) get other ids:
+    every id in the HTML and EPUB is unique, and each citation still links to its reference."""
+    import collections
+    import re
+    import zipfile
+
+    titles = ["Ref 1", "Ref 2", "Cite 1 1", "Cite 2 1", "Toc heading", "Toc", "References section", "References",
+              "Main", "Title", "Landmarks heading", "Summary"]
+    sections = "".join(f"  - title: {t}\n    body: Text under {t}.[@one]\n" for t in titles)
+    folder = project(tmp_path)
+    doc = source(folder, "like-ids", BASE.replace("sections:\n", "sections:\n" + sections, 1))
+    result = build(folder, doc, formats="html,epub")
+    assert result.status == 0, result.err
+    with zipfile.ZipFile(result.out / "like-ids.epub") as epub:
+        pages = {n: epub.read(n).decode() for n in epub.namelist() if n.endswith(".xhtml")}
+    pages["like-ids.html"] = (result.out / "like-ids.html").read_text(encoding="utf-8")
+    for name, page in pages.items():
+        ids = re.findall(r'\sid="([^"]+)"', page)
+        assert [i for i, n in collections.Counter(ids).items() if n > 1] == [], name
+        targets = re.findall(r'class="citation" href="#([^"]+)"', page)
+        assert targets or name.endswith("nav.xhtml"), name
+        for target in targets:
+            assert re.search(rf'<li id="{target}"', page), f"{name}: citation to #{target} lands elsewhere"
