@@ -52,7 +52,8 @@ CASES = [
     ("tables-together-too-big", with_blocks(_table_block(10, 59) * 2), "*",
      "the tables of this source have 1,200 cells"),
     ("links-together-too-long", with_body("\n\n".join(f"[Link {i}](https://example.org/{'a' * 1_900}{i})"
-                                                        for i in range(25))), "*", "more than 40,000 characters of URL"),
+                                                        for i in range(25))), "*",
+     "more than 40,000 characters of URL"),
     ("too-many-images", with_blocks(image_block("images/a.png") * (lim.MAX_IMAGES_PER_SOURCE + 1)), "*",
      "more than 100 images"),
     # --- values Python, segno or the zip format cannot take
