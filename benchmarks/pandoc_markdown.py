@@ -74,9 +74,6 @@ def document(doc: m.Document) -> str:
 
 def references(doc: m.Document) -> list[str]:
     out = []
-    for ref in doc.references:
-        authors = ", ".join(ref.authors)
-        parts = [p for p in (authors, f"*{ref.title}*", ref.container, ref.publisher, ref.issued) if p]
-        url = f" <{ref.url}>" if ref.url else ""
-        out.append(f"{ref.number}. []{{#{ref.id}}}{'. '.join(parts)}.{url}")
+    for ref in m.cited_references(doc):  # the same words every format prints (the formatted CSL entry)
+        out.append(f"{ref.number}. []{{#{ref.id}}}{m.inline_text(ref.entry)}")
     return out

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lint": ("publisher.commands.lint", "check reading level, sentence length, link and alt text, and review dates"),
     "schema": ("publisher.commands.schema", "print the JSON Schema of the source format (for editors)"),
     "new": ("publisher.commands.new", "create source/<slug>.yaml from a commented starter"),
+    "import": ("publisher.commands.import_", "write a source from a Word handout (.docx), noting what did not map"),
     "serve": ("publisher.commands.serve", "preview a source's HTML page in a browser, rebuilt on every save"),
     "catalog": ("publisher.synthetic.command", "write N synthetic condition sources (for scale tests and benchmarks)"),
 }
@@ -54,9 +55,10 @@ def _command(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        with gcpause.paused():  # importing the command's module is most of a cold start (gcpause.py)
+        # Ctrl-C may come while the command's module is still being imported (most of a cold start).
+        with gcpause.paused():
             args = parser(_command(arguments)).parse_args(arguments)
-        status: int = args.run(args)  # Ctrl-C during the imports above is an interrupt too
+        status: int = args.run(args)
     except KeyboardInterrupt:
         print("publisher: interrupted", file=sys.stderr)
         return 130

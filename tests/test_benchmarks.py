@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_benchmark(*args: str) -> str:
-    result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
 
@@ -58,3 +58,17 @@ def test_catalog_benchmark_compares_jobs_and_times_rebuilds(tmp_path: Path) -> N
     assert "outputs byte-identical" in steps["speed-up -j2 vs -j1"][-1]
     assert "built 0, skipped 3, failed 0" in steps["no-op rebuild"][-1]
     assert "built 1, skipped 2, failed 0" in steps["one source changed"][-1]
+
+
+def test_catalog_pdfs_have_no_structure_mismatch(tmp_path: Path) -> None:
+    """Issue 15: 60 conditions at Letter, A4 and large print, 180 files, 0 structure mismatches."""
+    rows = table_rows(run_benchmark("benchmarks/bench_structure.py", "--count", "60", "--work", str(tmp_path)))
+    assert rows["all"][:2] == ["180", "0"], rows
+    for label in ("Letter, standard print", "A4, standard print", "Letter, large print"):
+        assert rows[label][:2] == ["60", "0"], rows
+
+
+def test_alternate_formats_benchmark_prints_every_format() -> None:
+    rows = table_rows(run_benchmark("benchmarks/bench_alt.py", "--repeat", "1"))
+    assert set(rows) == {"epub", "brf", "narrated-epub", "mp3"}
+    assert all(is_number(cell) for cells in rows.values() for cell in cells)

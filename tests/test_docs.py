@@ -38,6 +38,9 @@ def test_complete_example_reads_and_uses_every_block_type(tmp_path: Path) -> Non
     titles = [e.title for e in m.outline(doc)]
     assert "Empty sections are dropped" not in titles
     assert "In children" not in titles  # clinician-only, and the default audience is patient
-    assert [r.key for r in doc.references] == ["smith2020", "who-factsheet"]
+    assert [(r.key, r.number) for r in doc.references] == [("smith2020", 1), ("who-factsheet", 2), ("never-cited", 0)]
+    assert {r.type for r in doc.references} == {"article-journal", "webpage", "book"}
+    links = [n.url for n in m.iter_inlines(doc.references[0].entry) if isinstance(n, m.Link)]
+    assert links == ["https://doi.org/10.1000/example.2020.12", "https://pubmed.ncbi.nlm.nih.gov/31234567/"]
     clinician = load(source, BuildPlan(tmp_path / "out", audience="clinician"))
     assert "In children" in [e.title for e in m.outline(clinician)]

@@ -50,6 +50,7 @@ class Entry:
     source_sha256: str
     images: dict[str, str] = field(default_factory=dict)  # absolute path -> sha256
     outputs: dict[str, OutputRecord] = field(default_factory=dict)  # format -> record
+    edition: tuple[str, str, str] = ("", "", "")  # the built document's (date, version, fingerprint)
 
 
 def entry_id(source: Path, audience: str) -> str:
@@ -92,7 +93,8 @@ class Manifest:
             # Plain dicts and compact JSON: dataclasses.asdict deep-copies and an indent makes json use its
             # pure-Python encoder; at 1,000 sources that was 0.1 s of every rebuild, now 0.02 s.
             entries = {name: {"source_sha256": e.source_sha256, "images": e.images,
-                              "outputs": {fmt: vars(rec) for fmt, rec in e.outputs.items()}}
+                              "outputs": {fmt: vars(rec) for fmt, rec in e.outputs.items()},
+                              **({"edition": list(e.edition)} if any(e.edition) else {})}
                        for name, e in sorted(self.entries.items())}
             data = {"schema": SCHEMA, "entries": entries}
             write_atomic(self.path, (json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n").encode())
@@ -114,13 +116,18 @@ class Manifest:
         return tuple(fmt for fmt, key in keys.items() if not self._output_current(entry.outputs.get(fmt), key))
 
     def record(self, source: Path, audience: str, source_sha256: str, images: dict[str, str],
-               outputs: dict[str, OutputRecord]) -> None:
+               outputs: dict[str, OutputRecord], edition: tuple[str, str, str] = ("", "", "")) -> None:
         """Note a successful build of some formats; records of other formats stay if still valid."""
         name = self.entry_id(source, audience)
         old = self.entries.get(name)
         kept = {} if old is None or old.source_sha256 != source_sha256 or old.images != images else old.outputs
-        self.entries[name] = Entry(source_sha256, images, {**kept, **outputs})
+        self.entries[name] = Entry(source_sha256, images, {**kept, **outputs}, edition)
         self._changes[name] = None
+
+    def edition(self, source: Path, audience: str) -> tuple[str, str, str] | None:
+        """The edition recorded at the last build of ``source``, if that build recorded one."""
+        entry = self.entries.get(self.entry_id(source, audience))
+        return entry.edition if entry is not None and any(entry.edition) else None
 
     def forget(self, source: Path, audience: str, formats: tuple[str, ...]) -> None:
         """Drop the records of formats whose build failed, so the next build retries them."""
@@ -174,7 +181,8 @@ def _read_entries(out_dir: Path) -> dict[str, Entry]:
             return {}
         return {
             name: Entry(raw["source_sha256"], dict(raw["images"]),
-                        {fmt: OutputRecord(**rec) for fmt, rec in raw["outputs"].items()})
+                        {fmt: OutputRecord(**rec) for fmt, rec in raw["outputs"].items()},
+                        _edition(raw.get("edition")))
             for name, raw in data["entries"].items()
         }
     except (OSError, NotReadable, ValueError, KeyError, TypeError, AttributeError):
@@ -207,3 +215,10 @@ def _locked(folder: Path) -> Iterator[None]:
 def output_record(path: Path, key: str, data: bytes) -> OutputRecord:
     st = path.stat()
     return OutputRecord(path.name, key, hashlib.sha256(data).hexdigest(), st.st_size, st.st_mtime_ns)
+
+
+def _edition(raw: object) -> tuple[str, str, str]:
+    """A manifest's edition record; anything else (an older manifest has none) is no record."""
+    if isinstance(raw, list) and len(raw) == 3 and all(isinstance(v, str) for v in raw):
+        return (raw[0], raw[1], raw[2])
+    return ("", "", "")

@@ -31,6 +31,11 @@ class BuildPlan:
     audience: str = "patient"
     layout: Layout = field(default_factory=Layout)
     project_root: Path | None = None
+    csl: str = ""  # the references' CSL style (name or .csl path); "" = the layout's, else AMA
+
+    @property
+    def style(self) -> str:
+        return self.csl or self.layout.csl_style()
 
 
 def output_name(slug: str, fmt: str, audience: str) -> str:

@@ -61,7 +61,7 @@ class Reporter:
 
     def done_one(self, outcome: Outcome) -> None:
         self.done += 1
-        for diagnostic in outcome.errors:
+        for diagnostic in (*outcome.errors, *outcome.warnings):
             self._line(str(diagnostic), self.err)
         if not self.quiet:
             for path in outcome.outputs:

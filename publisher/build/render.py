@@ -14,6 +14,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.build.edition import record
 from publisher.build.plan import BuildPlan, output_name
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, PublisherError
@@ -34,6 +35,7 @@ class Rendered:
     image_sha256: tuple[str, ...] = ()  # of the bytes rendered, one per image (the file may have changed since)
     internal: bool = False  # the failure is a bug in publisher, not a problem of the source
     seconds: float = 0.0
+    edition: tuple[str, str, str] = ("", "", "")  # build/edition.py's record of the rendered document
 
     @property
     def ok(self) -> bool:
@@ -55,7 +57,7 @@ def load(source: Path, plan: BuildPlan) -> m.Document:
     from publisher.document.normalize import normalize
     from publisher.source.reader import ReadOptions, read_source
 
-    return normalize(read_source(source, ReadOptions(plan.audience, plan.project_root)))
+    return normalize(read_source(source, ReadOptions(plan.audience, plan.project_root)), plan.style)
 
 
 def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> dict[str, bytes]:
@@ -67,13 +69,18 @@ def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None
 
 
 def figures(doc: m.Document) -> tuple[str, ...]:
+    """The files besides the source that the document shows: its images and its references_file."""
     return tuple(figure_digests(doc))
 
 
 def figure_digests(doc: m.Document) -> dict[str, str]:
-    """Each image's path and the hash of the bytes the outputs embed (read once by the reader)."""
-    return {b.path: b.image.sha256 if b.image is not None else "" for b in m.all_blocks(doc)
-            if isinstance(b, m.Figure)}
+    """Those files and the hash of the bytes the outputs embed: an image's, read once by the reader;
+    "" for the references_file (the manifest hashes it)."""
+    found = {b.path: b.image.sha256 if b.image is not None else "" for b in m.all_blocks(doc)
+             if isinstance(b, m.Figure)}
+    if doc.references_file:
+        found.setdefault(doc.references_file, "")
+    return found
 
 
 def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> Rendered:
@@ -89,7 +96,7 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
         )
         digests = figure_digests(doc)
         return Rendered(source, files, tuple(digests), seconds=time.perf_counter() - started,
-                        image_sha256=tuple(digests.values()))
+                        image_sha256=tuple(digests.values()), edition=record(doc))
     except PublisherError as exc:
         return Rendered(source, errors=tuple(exc.diagnostics), seconds=time.perf_counter() - started)
     except RecursionError:

@@ -16,6 +16,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from publisher.build import edition
 from publisher.build.keys import format_keys
 from publisher.build.manifest import Manifest, output_record
 from publisher.build.plan import BuildPlan, Job, stale_jobs
@@ -39,6 +40,7 @@ class Outcome:
     internal: bool = False
     seconds: float = 0.0
     images: tuple[str, ...] = ()  # absolute paths of the images the built document shows
+    warnings: tuple[Diagnostic, ...] = ()  # printed, but the source built
 
     @property
     def ok(self) -> bool:
@@ -218,11 +220,13 @@ def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest:
         fmt: output_record(path, keys[fmt], data)
         for (fmt, _name, data), path in zip(rendered.files, written, strict=True)
     }
+    unmoved = edition.unmoved(rendered.source, manifest.edition(rendered.source, plan.audience), rendered.edition)
     if digest:
         # The hashes of the bytes the outputs embed: hashing the files now could see a newer version.
         images = {path: digest or manifest.image_digest(path) for path, digest in rendered.image_digests.items()}
-        manifest.record(rendered.source, plan.audience, digest, images, records)
-    return Outcome(rendered.source, written, seconds=rendered.seconds, images=rendered.images)
+        manifest.record(rendered.source, plan.audience, digest, images, records, rendered.edition)
+    return Outcome(rendered.source, written, seconds=rendered.seconds, images=rendered.images,
+                   warnings=(unmoved,) if unmoved else ())
 
 
 def _count(summary: Summary, outcome: Outcome) -> None:

@@ -17,7 +17,9 @@ from publisher.build.render import Rendered
 # Formats cheap enough (milliseconds) that sending sources one by one would cost more than rendering them.
 LIGHT_FORMATS = frozenset({"json"})
 # Warm render time of a catalog page, in ms (benchmarks/README.md), to balance a source's formats across workers.
-COST = {"large-print": 510, "pdf": 420, "docx": 95, "epub": 30, "html": 3, "json": 1}
+# The audio formats share one narration when they render in one worker (measured for the 1,035-word seed).
+COST = {"narrated-epub": 1300, "mp3": 1200, "large-print": 510, "pdf": 420, "docx": 95, "epub": 30, "brf": 25,
+        "html": 3, "json": 1}
 # Splitting a source pays its reading and normalising again in each worker (~40 ms): worth it only
 # when it shortens the longest part by more than that.
 SPLIT_GAIN_MS = 50
@@ -62,7 +64,8 @@ def merge(parts: list[Rendered], formats: tuple[str, ...]) -> Rendered:
         return Rendered(source, errors=errors, internal=any(part.internal for part in parts), seconds=seconds)
     files = sorted((file for part in parts for file in part.files), key=lambda file: formats.index(file[0]))
     images = {image: digest for part in parts for image, digest in part.image_digests.items()}
-    return Rendered(source, tuple(files), tuple(images), seconds=seconds, image_sha256=tuple(images.values()))
+    return Rendered(source, tuple(files), tuple(images), seconds=seconds, image_sha256=tuple(images.values()),
+                    edition=parts[0].edition)
 
 
 def merged(results: Iterator[Rendered], parts: Counter[Path],

@@ -1,4 +1,5 @@
-"""DOCX rules (lxml over the OOXML parts): headings, title, language, hyperlinks, alt text, table headers."""
+"""DOCX rules: the Open XML SDK's schema and semantics (openxml-audit), and lxml over the OOXML parts: headings,
+title, language, hyperlinks, alt text, table headers."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.check import roundtrip
 from publisher.check.headings import heading_order
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
+from publisher.check.roundtrip import RoundTrip, docx_citations
+from publisher.check.validators import run_validator
 from publisher.extract.docx import extract_docx, paragraph_text
 from publisher.extract.model import Extract
 from publisher.extract.ooxml import NS, Docx, R, read_docx, w
 from publisher.extract.text import normalize
+from publisher.validators import openxml
 
 _HEADING_STYLE = re.compile(r"^heading [1-9]$", re.IGNORECASE)
 
@@ -22,9 +27,16 @@ class DocxContext:
     path: Path
     docx: Docx
     extract: Extract
+    ci: bool = False
 
 
 rules: RuleSet[DocxContext] = RuleSet()
+
+
+@rules.rule("docx.openxml", "openxml-audit",
+            "the Open XML SDK rules (openxml-audit) find no schema or semantic error for Word 2007 and Microsoft 365")
+def run_openxml(ctx: DocxContext) -> Outcome:
+    return run_validator(openxml.check, ctx.path, ctx.ci)
 
 
 @rules.rule("docx.heading-styles", "lxml", "headings use the built-in 'Heading N' styles, starting with Heading 1")
@@ -139,7 +151,9 @@ def table_headers(ctx: DocxContext) -> Outcome:
     return passed(f"{len(tables)} table(s), all with a header row")
 
 
-def check_docx(path: Path, selection: Selection) -> tuple[list[RuleResult], Callable[[], Extract]]:
+def check_docx(path: Path, selection: Selection, ci: bool = False) -> tuple[list[RuleResult], Callable[[], Extract]]:
     extract = extract_docx(path)
-    ctx = DocxContext(path, read_docx(path), extract)
-    return rules.run(ctx, path, selection), lambda: extract
+    ctx = DocxContext(path, read_docx(path), extract, ci)
+    results = rules.run(ctx, path, selection)
+    trip = RoundTrip(path, "docx", extract, docx_citations(ctx.docx.document, w), ci)
+    return results + roundtrip.docx_rules.run(trip, path, selection), lambda: extract

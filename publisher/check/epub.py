@@ -1,18 +1,22 @@
-"""EPUB rules: EPUBCheck and DAISY Ace (via publisher.validators), a11y metadata and package language (lxml)."""
+"""EPUB rules: EPUBCheck, DAISY Ace and the Nu HTML Checker (via publisher.validators), a11y metadata and package
+language (lxml)."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from publisher.check import roundtrip
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
+from publisher.check.roundtrip import RoundTrip, html_citations
 from publisher.check.validators import run_validator
 from publisher.extract.epub import OPF, Package, read_package
 from publisher.extract.html import from_roots
 from publisher.extract.model import Extract
-from publisher.validators import ace, epubcheck
-from publisher.validators.result import ValidationResult
+from publisher.validators import ace, epubcheck, tools, vnu
+from publisher.validators.result import Finding, ValidationResult
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -51,6 +55,28 @@ def _epubcheck_strict(path: Path) -> ValidationResult:
 @rules.rule("epub.ace", "ace", "DAISY Ace reports no violation")
 def run_ace(ctx: EpubContext) -> Outcome:
     return run_validator(ace.check, ctx.path, ctx.ci)
+
+
+@rules.rule("epub.vnu", "vnu", "the Nu HTML Checker reports no error in any XHTML content document (epub:type allowed)")
+def run_vnu(ctx: EpubContext) -> Outcome:
+    return run_validator(_vnu_on_documents, ctx.path, ctx.ci)
+
+
+def _vnu_on_documents(path: Path) -> ValidationResult:
+    """Every XHTML document of the book (spine and navigation), unpacked under their own names, in one vnu run."""
+    with zipfile.ZipFile(path) as book, tools.scratch_dir("vnu") as scratch:
+        names = [n for n in book.namelist() if n.lower().endswith((".xhtml", ".html", ".htm"))]
+        files = []
+        for index, name in enumerate(names):
+            # Numbered folders, not the member's path: a name in the zip is untrusted (no "../" escapes).
+            target = Path(scratch) / str(index) / Path(name).name
+            target.parent.mkdir()
+            target.write_bytes(book.read(name))
+            files.append(target)
+        if not files:
+            return ValidationResult("vnu", "n/a", path, ok=False, findings=(
+                Finding("error", "no-content", "the book has no XHTML content document", path.name),))
+        return vnu.check(files, epub=True, target=path)
 
 
 def _metadata(package: Package) -> dict[str, list[str]]:
@@ -95,5 +121,8 @@ def package_lang(ctx: EpubContext) -> Outcome:
 
 def check_epub(path: Path, selection: Selection, ci: bool) -> tuple[list[RuleResult], Callable[[], Extract]]:
     package = read_package(path)
-    extract = from_roots(path, "epub", [root for _name, root in package.spine])
-    return rules.run(EpubContext(path, package, ci), path, selection), lambda: extract
+    roots = [root for _name, root in package.spine]
+    extract = from_roots(path, "epub", roots)
+    results = rules.run(EpubContext(path, package, ci), path, selection)
+    results += roundtrip.epub_rules.run(RoundTrip(path, "epub", extract, html_citations(roots), ci), path, selection)
+    return results, lambda: extract

@@ -33,7 +33,7 @@ def from_document(doc: m.Document, name: str) -> Expected:
     return Expected(
         name=name,
         outline=tuple((e.level, normalize(e.title)) for e in m.outline(doc)),
-        references=tuple((r.number, r.url) for r in doc.references),
+        references=tuple((r.number, m.first_link(r)) for r in m.cited_references(doc)),
         links=frozenset(m.external_links(doc)),
         sentences=tuple(source_sentences(doc)),
     )

@@ -1,4 +1,5 @@
-"""HTML rules: axe-core in headless Chromium (via publisher.validators), page language and image alt (lxml)."""
+"""HTML rules: axe-core and HTML_CodeSniffer in headless Chromium, the Nu HTML Checker (via publisher.validators),
+page language and image alt (lxml)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, fail
 from publisher.check.validators import run_validator
 from publisher.extract.html import from_roots, local, parse_html
 from publisher.extract.model import Extract
-from publisher.validators import axe
+from publisher.validators import axe, htmlcs, vnu
 
 
 @dataclass
@@ -28,6 +29,16 @@ rules: RuleSet[HtmlContext] = RuleSet()
 @rules.rule("html.axe", "axe", "axe-core finds no WCAG 2.2 A/AA violation in headless Chromium")
 def run_axe(ctx: HtmlContext) -> Outcome:
     return run_validator(axe.check, ctx.path, ctx.ci)
+
+
+@rules.rule("html.htmlcs", "htmlcs", "HTML_CodeSniffer (pa11y) finds no WCAG 2 AA error in headless Chromium")
+def run_htmlcs(ctx: HtmlContext) -> Outcome:
+    return run_validator(htmlcs.check, ctx.path, ctx.ci)
+
+
+@rules.rule("html.vnu", "vnu", "the Nu HTML Checker reports no error")
+def run_vnu(ctx: HtmlContext) -> Outcome:
+    return run_validator(lambda path: vnu.check([path]), ctx.path, ctx.ci)
 
 
 @rules.rule("html.lang", "lxml", "<html> has a lang attribute")

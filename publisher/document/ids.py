@@ -11,11 +11,11 @@ import re
 
 # Fixed ids in layouts/ (page, nav, handout templates) and the sections the normaliser adds.
 RESERVED_IDS = frozenset({
-    "title", "main", "toc", "toc-heading", "content", "references", "references-section", "summary", "skip",
-    "landmarks", "landmarks-heading", "footer", "header",
+    "title", "main", "toc", "toc-heading", "content", "references", "references-section", "further-reading",
+    "further-reading-section", "summary", "skip", "landmarks", "landmarks-heading", "footer", "header",
 })
-# Numbered ids: references (ref-3) and citations (cite-3-1), see normalize.py.
-GENERATED = re.compile(r"(?:ref|cite)(?:-[0-9]+)+")
+# Numbered ids: references (ref-3), citations (cite-3-1) and further reading (further-2), see normalize.py.
+GENERATED = re.compile(r"(?:ref|cite|further)(?:-[0-9]+)+")
 
 
 def is_reserved(ident: str) -> bool:

@@ -174,7 +174,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row; ``caption`` doubles as its accessible name."""
+    """A table with one header row; ``caption`` (optional) doubles as its accessible name.
+
+    Without a caption the header row is what describes the table (WCAG 1.3.1 asks for header
+    cells, not for a caption): HTML, EPUB and PDF then give it no name rather than one that
+    repeats the header, and DOCX names it by its header cells because Word's checker wants
+    every table to have alternative text.
+    """
 
     caption: str
     header: tuple[tuple[Inline, ...], ...]
@@ -186,7 +192,7 @@ Block: TypeAlias = Paragraph | ListBlock | Quote | Note | ResourceList | Questio
 
 # --------------------------------------------------------------------------- structure
 
-SectionRole = Literal["body", "summary", "references"]
+SectionRole = Literal["body", "summary", "references", "further-reading"]
 
 
 @dataclass(frozen=True)
@@ -202,21 +208,55 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Name:
+    """A person (``family``, ``given``) or an organisation (``literal``), as CSL-JSON writes names."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A CSL date: ``parts`` is (year,), (year, month) or (year, month, day); ``literal`` is printed as is."""
+
+    parts: tuple[int, ...] = ()
+    literal: str = ""
+
+
+@dataclass(frozen=True)
 class Reference:
-    """A numbered bibliography entry. ``number`` follows order of first citation."""
+    """A bibliography entry with CSL-JSON's fields (https://citationstyles.org).
+
+    ``number`` follows the order of first citation; it is 0 for a work that is never
+    cited, which is listed, unnumbered, under "Further reading". ``entry`` is how the
+    reference reads in the document's citation style (AMA by default), set once by
+    normalisation so that every format prints the same words.
+    """
 
     key: str
     number: int
     id: str
     title: str
-    authors: tuple[str, ...] = ()
-    container: str = ""
+    type: str = "webpage"  # a CSL type: webpage, article-journal, book, report, chapter, …
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    container: str = ""  # CSL container-title: the journal, website or book the work is part of
     publisher: str = ""
-    issued: str = ""
+    place: str = ""  # CSL publisher-place
+    volume: str = ""
+    issue: str = ""
+    page: str = ""
+    edition: str = ""
+    report_number: str = ""  # CSL number (of a report)
+    issued: PartialDate | None = None
     url: str = ""
     accessed: dt.date | None = None
+    doi: str = ""
+    pmid: str = ""
     backlinks: tuple[str, ...] = ()  # ids of the citations that point here, in order
-    language: str = ""  # of the title, when it differs from the document's
+    language: str = ""  # of the work, when it differs from the document's
+    entry: tuple[Inline, ...] = ()  # the formatted entry: set by normalisation, read by every renderer
 
 
 @dataclass(frozen=True)
@@ -266,6 +306,7 @@ class Document:
     translation_of: str = ""
     direction: Literal["ltr", "rtl"] = "ltr"
     edition: Edition | None = None  # set by the reader; None only in hand-made test documents
+    references_file: str = ""  # absolute path of the source's references_file, if any (a build input)
     codes: tuple[ConditionCode, ...] = ()
     owner: str = ""  # who answers for the content's review (a team or a person)
     review_by: dt.date | None = None  # when the next medical review is due
@@ -391,9 +432,25 @@ def external_links(doc: Document) -> list[str]:
                 if isinstance(node, Link):
                     seen.setdefault(node.url, None)
     for ref in doc.references:
-        if ref.url:
-            seen.setdefault(ref.url, None)
+        for node in iter_inlines(ref.entry):
+            if isinstance(node, Link):
+                seen.setdefault(node.url, None)
     return list(seen)
+
+
+def cited_references(doc: Document) -> tuple[Reference, ...]:
+    """The numbered references, in number order."""
+    return tuple(r for r in doc.references if r.number)
+
+
+def further_reading(doc: Document) -> tuple[Reference, ...]:
+    """The references no citation points to, in source order: listed unnumbered, after the others."""
+    return tuple(r for r in doc.references if not r.number)
+
+
+def first_link(ref: Reference) -> str:
+    """The first address a reference's entry links to (its URL, its DOI, …), or ""."""
+    return next((n.url for n in iter_inlines(ref.entry) if isinstance(n, Link)), "")
 
 
 def metadata_title(doc: Document) -> str:

@@ -14,21 +14,28 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, replace
+from pathlib import Path
 
 from publisher.document import model as m
+from publisher.document.bibliography import format_entries
+from publisher.document.csl import DEFAULT_STYLE
 from publisher.document.ids import RESERVED_IDS, is_reserved
 
 InlineMap = Callable[[m.Inline], m.Inline]
 
 
-def normalize(doc: m.Document) -> m.Document:
+def normalize(doc: m.Document, style: str = DEFAULT_STYLE) -> m.Document:
+    """The finished document; ``style`` is the CSL style of its references (a name or a .csl path)."""
     sections = _prune(doc.sections)
     sections = _assign_ids(sections)
     numbering = _Numbering({r.key for r in doc.references})
     sections = tuple(_map_section(s, numbering) for s in sections)
-    references = _number_references(doc.references, numbering)
-    if references:
+    references = format_entries(_number_references(doc.references, numbering), style, doc.language)
+    if any(r.number for r in references):
         sections += (m.Section(doc.strings.get("references", "References"), "references", 2, role="references"),)
+    if any(not r.number for r in references):
+        sections += (m.Section(doc.strings.get("further_reading", "Further reading"), "further-reading", 2,
+                               role="further-reading"),)
     doc = replace(doc, sections=sections, references=references)
     if doc.edition is not None:
         doc = replace(doc, edition=replace(doc.edition, fingerprint=fingerprint(doc)))
@@ -39,8 +46,30 @@ def fingerprint(doc: m.Document) -> str:
     """A hash of everything in the document but its fingerprint: equal content, equal fingerprint."""
     content = asdict(replace(doc, edition=replace(doc.edition, fingerprint="")) if doc.edition else doc)
     content.pop("strings", None)  # derived from the language, which is in the content
-    encoded = json.dumps(content, sort_keys=True, default=str, ensure_ascii=False).encode()
+    content.pop("references_file", None)  # where references came from; what they say is in the content
+    # A figure's path is absolute (the checkout's folder): the picture's bytes are the content, so the same
+    # project in two folders has one fingerprint, and a redrawn image is a new edition.
+    # (The bytes the reader checked, as every renderer embeds them; a hand-made Figure's file is read.)
+    pictures = {f.path: str(f.image) if f.image is not None else _digest(f.path)
+                for f in m.all_blocks(doc) if isinstance(f, m.Figure)}
+    encoded = json.dumps(_without_paths(content, pictures), sort_keys=True, default=str, ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def _digest(path: str) -> str:
+    try:
+        return "sha256:" + hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def _without_paths(value: object, pictures: dict[str, str]) -> object:
+    if isinstance(value, dict):
+        return {k: pictures.get(v, v) if k == "path" and isinstance(v, str) else _without_paths(v, pictures)
+                for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_paths(v, pictures) for v in value]
+    return value
 
 
 # ----------------------------------------------------------------- pruning
@@ -119,15 +148,16 @@ class _Numbering:
 
 
 def _number_references(refs: tuple[m.Reference, ...], numbering: _Numbering) -> tuple[m.Reference, ...]:
-    # Cited references in order of first use, then never-cited ones in source order.
-    for ref in refs:
-        numbering.numbers.setdefault(ref.key, len(numbering.numbers) + 1)
-    numbered = [
-        replace(r, number=numbering.numbers[r.key], id=f"ref-{numbering.numbers[r.key]}",
-                backlinks=tuple(numbering.occurrences.get(r.key, ())))
-        for r in refs
-    ]
-    return tuple(sorted(numbered, key=lambda r: r.number))
+    """Cited references numbered in order of first use; never-cited ones after them, unnumbered, in source
+    order: a reader's "Further reading", not a reference number that no citation leads to."""
+    numbered = sorted(
+        (replace(r, number=numbering.numbers[r.key], id=f"ref-{numbering.numbers[r.key]}",
+                 backlinks=tuple(numbering.occurrences.get(r.key, ())))
+         for r in refs if r.key in numbering.numbers),
+        key=lambda r: r.number)
+    further = [replace(r, number=0, id=f"further-{i}", backlinks=())
+               for i, r in enumerate((r for r in refs if r.key not in numbering.numbers), start=1)]
+    return (*numbered, *further)
 
 
 def _map_section(section: m.Section, f: InlineMap) -> m.Section:

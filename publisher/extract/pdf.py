@@ -55,22 +55,28 @@ class TaggedText:
         return normalize(join_glyphs(self.glyphs(element))) if element is not None else ""
 
     def lines(self, element: Element) -> Iterator[str]:
-        """Reading-order text, one block element per line."""
+        """Reading-order text, one block element per line (an explicit stack: trees may be deep)."""
         pending: list[Glyph] = []
         last_page: list[int] = []
-        for kid in element.kids:
-            if isinstance(kid, Element) and kid.role in BLOCK_ROLES:
+        stack = [iter(element.kids)]
+        while stack:
+            for kid in stack[-1]:
+                if isinstance(kid, Element) and kid.role in BLOCK_ROLES:
+                    if pending:
+                        yield normalize(join_glyphs(pending))
+                        pending = []
+                    stack.append(iter(kid.kids))
+                    break
+                if isinstance(kid, Element):
+                    for ref in kid.marked():
+                        self._add(pending, ref, last_page)
+                elif isinstance(kid, MarkedRef):
+                    self._add(pending, kid, last_page)
+            else:
+                stack.pop()
                 if pending:
                     yield normalize(join_glyphs(pending))
                     pending = []
-                yield from self.lines(kid)
-            elif isinstance(kid, Element):
-                for ref in kid.marked():
-                    self._add(pending, ref, last_page)
-            elif isinstance(kid, MarkedRef):
-                self._add(pending, kid, last_page)
-        if pending:
-            yield normalize(join_glyphs(pending))
 
 
 def annotation_uri(annot: Any) -> str:
@@ -95,15 +101,16 @@ def bookmarks(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
     if not is_dict(outlines):
         return out
     seen: set[tuple[int, int]] = set()
-
-    def walk(item: Any, depth: int) -> None:
-        while is_dict(item) and item.objgen not in seen:
-            seen.add(item.objgen)
-            out.append((depth, normalize(str(item.get("/Title", "")))))
-            walk(item.get("/First"), depth + 1)
-            item = item.get("/Next")
-
-    walk(outlines.get("/First"), 1)
+    # Depth first without recursion: an outline may be deep, or its /First and /Next may loop.
+    stack: list[tuple[Any, int]] = [(outlines.get("/First"), 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not is_dict(item) or item.objgen in seen:
+            continue
+        seen.add(item.objgen)
+        out.append((depth, normalize(str(item.get("/Title", "")))))
+        stack.append((item.get("/Next"), depth))
+        stack.append((item.get("/First"), depth + 1))
     return out
 
 

@@ -1,4 +1,11 @@
-"""A PDF's logical structure tree read with pikepdf: elements, their content items and annotations."""
+"""A PDF's logical structure tree read with pikepdf: elements, their content items and annotations.
+
+Files under check are untrusted: the tree is read with an explicit stack (a tree
+3,000 levels deep must not exhaust Python's), each indirect object once (a /K or
+/Kids that lists itself must not loop), and within bounds on depth and size; what
+goes past them is left out and said in ``StructTree.problems``, which the
+``pdf.struct-tree`` rule reports.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
 import pikepdf
+
+# Far beyond any real tree (a handout's is about 15 deep, with a few hundred elements).
+MAX_DEPTH = 256
+MAX_ELEMENTS = 200_000
+MAX_NUMBER_TREE_NODES = 100_000
 
 # Roles whose content forms a line of its own when the tree is read aloud.
 BLOCK_ROLES = frozenset({
@@ -41,24 +53,29 @@ class Element:
     kids: list[Element | MarkedRef | ObjectRef] = field(default_factory=list)
 
     def iter(self) -> Iterator[Element]:
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                yield from kid.iter()
+        """This element and every element below it, in reading order."""
+        stack: list[Element] = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed([kid for kid in element.kids if isinstance(kid, Element)]))
+
+    def _leaves(self) -> Iterator[MarkedRef | ObjectRef]:
+        stack = [iter(self.kids)]
+        while stack:
+            for kid in stack[-1]:
+                if isinstance(kid, Element):
+                    stack.append(iter(kid.kids))
+                    break
+                yield kid
+            else:
+                stack.pop()
 
     def marked(self) -> Iterator[MarkedRef]:
-        for kid in self.kids:
-            if isinstance(kid, MarkedRef):
-                yield kid
-            elif isinstance(kid, Element):
-                yield from kid.marked()
+        return (kid for kid in self._leaves() if isinstance(kid, MarkedRef))
 
     def objects(self) -> Iterator[ObjectRef]:
-        for kid in self.kids:
-            if isinstance(kid, ObjectRef):
-                yield kid
-            elif isinstance(kid, Element):
-                yield from kid.objects()
+        return (kid for kid in self._leaves() if isinstance(kid, ObjectRef))
 
     @property
     def heading_level(self) -> int:
@@ -92,15 +109,15 @@ class StructTree:
 
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self.pdf = pdf
-        self.root = pdf.Root.get("/StructTreeRoot")
+        root = pdf.Root.get("/StructTreeRoot")
+        self.root = root if is_dict(root) else None
         self.page_index = {page.obj.objgen: i for i, page in enumerate(pdf.pages)}
         self.role_map = self._role_map()
         self._seen: set[tuple[int, int]] = set()
+        self.problems: list[str] = []
         self.elements: list[Element] = []
         if self.root is not None:
-            for kid in as_list(self.root.get("/K")):
-                if is_dict(kid):
-                    self.elements.append(self._element(kid, -1))
+            self._read(self.root)
 
     def _role_map(self) -> dict[str, str]:
         mapping = self.root.get("/RoleMap") if self.root is not None else None
@@ -121,25 +138,51 @@ class StructTree:
             return self.page_index.get(page.objgen, -1)
         return inherited
 
-    def _element(self, obj: Any, inherited_page: int) -> Element:
-        page = self._page(obj, inherited_page)
-        element = Element(self.standard_role(name(obj.get("/S"))), obj, page)
-        if obj.is_indirect:
-            if obj.objgen in self._seen:  # a cycle in a corrupt file: stop rather than recurse forever
-                return element
-            self._seen.add(obj.objgen)
-        for kid in as_list(obj.get("/K")):
-            if isinstance(kid, int) and not isinstance(kid, bool):
-                element.kids.append(MarkedRef(page, int(kid)))
-            elif is_dict(kid):
+    def _problem(self, message: str) -> None:
+        if len(self.problems) < 20:
+            self.problems.append(message)
+
+    def _read(self, root: Any) -> None:
+        """Build the elements below ``root`` depth first, without recursion, each object once."""
+        top = Element("StructTreeRoot", root, -1)
+        count = 0
+        stack: list[tuple[Element, Any, int]] = [(top, root, 0)]  # (element, its object, depth)
+        while stack:
+            element, obj, depth = stack.pop()
+            pending: list[tuple[Element, Any, int]] = []
+            for kid in as_list(obj.get("/K")):
+                if isinstance(kid, int) and not isinstance(kid, bool):
+                    element.kids.append(MarkedRef(element.page, int(kid)))
+                    continue
+                if not is_dict(kid):
+                    continue
                 kind = name(kid.get("/Type"))
                 if kind == "MCR":
-                    element.kids.append(MarkedRef(self._page(kid, page), int(kid.get("/MCID", -1))))
-                elif kind == "OBJR":
+                    element.kids.append(MarkedRef(self._page(kid, element.page), int(kid.get("/MCID", -1))))
+                    continue
+                if kind == "OBJR":
                     element.kids.append(ObjectRef(kid.get("/Obj")))
-                else:
-                    element.kids.append(self._element(kid, page))
-        return element
+                    continue
+                if kid.is_indirect:
+                    if kid.objgen in self._seen or kid.objgen == root.objgen:
+                        self._problem(f"structure element {kid.objgen[0]} {kid.objgen[1]} R is listed more than "
+                                      "once (a cycle or a shared kid): each element must have one parent")
+                        continue
+                    self._seen.add(kid.objgen)
+                if depth + 1 > MAX_DEPTH:
+                    self._problem(f"the structure tree is more than {MAX_DEPTH} levels deep: read down to "
+                                  f"level {MAX_DEPTH} only")
+                    continue
+                count += 1
+                if count > MAX_ELEMENTS:
+                    self._problem(f"the structure tree has more than {MAX_ELEMENTS} elements: read that many only")
+                    stack.clear()
+                    break
+                child = Element(self.standard_role(name(kid.get("/S"))), kid, self._page(kid, element.page))
+                element.kids.append(child)
+                pending.append((child, kid, depth + 1))
+            stack.extend(reversed(pending))
+        self.elements = [kid for kid in top.kids if isinstance(kid, Element)]
 
     def iter(self) -> Iterator[Element]:
         for element in self.elements:
@@ -154,10 +197,20 @@ class StructTree:
         if self.root is None or self.root.get("/ParentTree") is None:
             return out
         stack = [self.root.ParentTree]
-        while stack:
+        seen: set[tuple[int, int]] = set()
+        while stack and len(seen) < MAX_NUMBER_TREE_NODES:
             node = stack.pop()
+            if not is_dict(node):
+                continue
+            if node.is_indirect:
+                if node.objgen in seen:  # a /Kids that lists itself or an ancestor
+                    self._problem(f"the /ParentTree lists node {node.objgen[0]} {node.objgen[1]} R more than once "
+                                  "(a loop): content cannot be mapped to its elements reliably")
+                    continue
+                seen.add(node.objgen)
             nums = as_list(node.get("/Nums"))
             for i in range(0, len(nums) - 1, 2):
-                out[int(nums[i])] = nums[i + 1]
+                if isinstance(nums[i], int):
+                    out[int(nums[i])] = nums[i + 1]
             stack.extend(k for k in as_list(node.get("/Kids")) if is_dict(k))
         return out

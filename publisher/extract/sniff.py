@@ -9,19 +9,22 @@ from typing import Literal
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.source.archives import zip_problem
 
-FileFormat = Literal["pdf", "docx", "epub", "html"]
+FileFormat = Literal["pdf", "docx", "epub", "html", "brf", "mp3"]
 
 # File name endings, longest first so "x.large-print.pdf" is seen as a large-print PDF.
 SUFFIXES: tuple[tuple[str, FileFormat], ...] = (
     (".large-print.pdf", "pdf"),
+    (".narrated.epub", "epub"),
     (".pdf", "pdf"),
     (".docx", "docx"),
     (".epub", "epub"),
     (".xhtml", "html"),
     (".html", "html"),
     (".htm", "html"),
+    (".brf", "brf"),
+    (".mp3", "mp3"),
 )
-_HINT = "pass a PDF, DOCX, EPUB or HTML file written by publisher build"
+_HINT = "pass a PDF, DOCX, EPUB, HTML, BRF or MP3 file written by publisher build"
 
 
 class UnusableInput(PublisherError):
@@ -60,12 +63,19 @@ def sniff(path: Path) -> FileFormat:
         raise unusable(path, f"cannot read the file: {exc.strerror}", "check its permissions") from None
     claimed = next((fmt for suffix, fmt in SUFFIXES if path.name.lower().endswith(suffix)), None)
     if claimed is None:
-        raise unusable(path, f"not a PDF, DOCX, EPUB or HTML file (suffix {path.suffix or 'none'!r})")
+        raise unusable(path, f"not a PDF, DOCX, EPUB, HTML, BRF or MP3 file (suffix {path.suffix or 'none'!r})")
     if claimed == "pdf":
         if b"%PDF-" not in head[:1024]:
             raise unusable(path, "not a PDF: the file does not start with %PDF-", "rebuild it with publisher build")
     elif claimed in ("docx", "epub"):
         _check_zip(path, claimed)
+    elif claimed == "brf":
+        if b"\x00" in head or any(b > 0x7F for b in head):
+            raise unusable(path, "not a BRF file: bytes outside ASCII", "rebuild it with publisher build")
+    elif claimed == "mp3":
+        if not (head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa")):
+            raise unusable(path, "not an MP3 file: no ID3 tag or MPEG frame at the start",
+                           "rebuild it with publisher build")
     elif b"<" not in head or b"\x00" in head:
         raise unusable(path, "not an HTML file: no markup in the first bytes", "rebuild it with publisher build")
     return claimed

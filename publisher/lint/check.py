@@ -14,7 +14,7 @@ from publisher.lint.prose import Walker
 from publisher.lint.rules import Finding, SectionScore, Targets
 from publisher.source import schema as s
 from publisher.source.reader import ReadOptions, read_source
-from publisher.source.yamlpos import load_yaml, plain, read_text
+from publisher.source.yamlpos import load_yaml, plain, position, read_text
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class LintOptions:
     today: dt.date
     max_age_years: int = 3
     targets: Targets = field(default_factory=Targets)
+    require_citations: bool = False  # uncited references are errors (else the build lists them as further reading)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class FileReport:
     findings: tuple[Finding, ...] = ()
     sections: tuple[SectionScore, ...] = ()
     errors: tuple[Diagnostic, ...] = ()
+    document: SectionScore | None = None  # all graded prose together
 
 
 def today_from_environment() -> dt.date:
@@ -61,22 +63,28 @@ def lint_file(path: Path, options: LintOptions, originals: document.Originals | 
         return FileReport(path, errors=(Diagnostic(Location(shown), "the document is nested too deeply",
                                                    "flatten lists and sections"),))
     targets = options.targets
-    units = Walker(shown, tree, text.splitlines()).units(src, strings_for(src.language)["summary"])
+    walker = Walker(shown, tree, text.splitlines())
+    units = walker.units(src, strings_for(src.language)["summary"])
     scores = rules.grade_sections(shown, units, src.language, targets)
+    whole = rules.grade_document(scores, position(tree, ("title",))[0], src.language, targets)
     found: list[Finding] = [
         *document.review_age(shown, tree, src, options.today, options.max_age_years),
+        *document.review_due(shown, tree, src, options.today),
         *document.canonical_url(shown, tree, src),
         *document.translation(path, tree, src, originals or document.Originals()),
-        *rules.grade_findings(shown, scores),
+        *rules.grade_findings(shown, [*scores, *([whole] if whole else [])]),
     ]
+    if options.require_citations:
+        found.extend(document.uncited(shown, tree, src, walker.cited))
     for unit in units:
         found.extend(rules.resource_names(shown, unit))
         found.extend(rules.alt_texts(shown, unit, targets))
         for prose in unit.prose:
             found.extend(rules.long_sentences(shown, prose, src.language, targets.sentence_words))
             found.extend(rules.link_texts(shown, prose))
-    ordered = sorted(found, key=lambda f: (f.line, f.rule, f.message))
-    return FileReport(path, src.language, tuple(ordered), tuple(scores))
+            found.extend(rules.plain_words(shown, prose, src.language))
+    ordered = sorted(found, key=lambda f: (f.line, f.col, f.rule, f.message))
+    return FileReport(path, src.language, tuple(ordered), tuple(scores), document=whole)
 
 
 def _mentions_clinicians(node: object) -> bool:

@@ -1,4 +1,4 @@
-"""Document-level rules: review age, canonical URL, and a translation's review date."""
+"""Document-level rules: review age and due date, canonical URL, uncited references, a translation's review."""
 
 from __future__ import annotations
 
@@ -34,6 +34,26 @@ def review_age(path: str, tree: Any, src: s.SourceDocument, today: dt.date, max_
         yield Finding(path, line, "review-date",
                       f"last reviewed {reviewed.isoformat()}, {age:.1f} years ago (limit {max_years} years)",
                       "have the content reviewed, then update last_reviewed")
+
+
+def review_due(path: str, tree: Any, src: s.SourceDocument, today: dt.date) -> Iterator[Finding]:
+    """``review_by`` has passed: the next medical review is overdue, whoever ``owner`` is."""
+    if src.review_by is None or src.review_by >= today:
+        return
+    days = (today - src.review_by).days
+    owner = f" ({src.owner})" if src.owner else ""
+    yield Finding(path, position(tree, ("review_by",))[0], "review-due",
+                  f"the review was due by {src.review_by.isoformat()}, {days} day{'s' * (days != 1)} ago",
+                  f"ask the owner{owner} to review the content, then set last_reviewed and the next review_by")
+
+
+def uncited(path: str, tree: Any, src: s.SourceDocument, cited: set[str]) -> Iterator[Finding]:
+    """References no text cites (the build lists them as further reading); an error for teams that cite all."""
+    for i, ref in enumerate(src.references):
+        if ref.id not in cited:
+            yield Finding(path, position(tree, ("references", i, "id"))[0], "uncited-reference",
+                          f"reference '{ref.id}' is never cited",
+                          f"cite it where the text relies on it ([@{ref.id}]), or remove it", severity="error")
 
 
 def canonical_url(path: str, tree: Any, src: s.SourceDocument) -> Iterator[Finding]:

@@ -37,10 +37,15 @@ class Prose:
     runs: list[tuple[int, str]] = field(default_factory=list)  # (offset, paragraph or list item)
     links: list[Link] = field(default_factory=list)
     lines: FieldLines | None = None
+    lead: int = 0  # length of the resource name put before a description: not in this field's raw text
 
     def line_at(self, offset: int) -> int:
         assert self.lines is not None
         return self.lines.line_at(offset)
+
+    def position_at(self, offset: int) -> tuple[int, int]:
+        assert self.lines is not None
+        return self.lines.position_at(offset)
 
 
 @dataclass
@@ -60,6 +65,7 @@ class Walker:
         self.shown = shown
         self.tree = tree
         self.raw_lines = tuple(raw_lines)
+        self.cited: set[str] = set()  # citation keys used anywhere, whatever the audience
 
     def units(self, src: s.SourceDocument, summary_title: str) -> list[Unit]:
         summary = self.prose(src.summary, ("summary",), True)
@@ -125,18 +131,19 @@ class Walker:
         line, col = text_start(self.tree, loc)
         if line != position(self.tree, loc)[0]:
             col = 1  # a block scalar ("|" or ">") starts on the next line, at its own indentation
-        converter = Converter(MdField(self.shown, line, col, self.raw_lines), lambda key, where: None)
+        converter = Converter(MdField(self.shown, line, col, self.raw_lines), lambda key, where: self.cited.add(key))
         out = Prose(loc, graded)
         text = _Text()
         if lead:
             text.add(lead + " ")
+            out.lead = text.length
         for n, run in enumerate(_runs(converter.blocks(markdown))):
             start = 0 if n == 0 else text.length  # the lead belongs to the first paragraph
             _inline_text(run, text, out.links)
             out.runs.append((start, text.since(start).rstrip()))
             text.add("\n\n")
         out.text = text.since(0)
-        out.lines = FieldLines(out.text, self.raw_lines, line, col)
+        out.lines = FieldLines(out.text, self.raw_lines, line, col, out.lead)
         return out
 
 

@@ -1,4 +1,4 @@
-"""The content rules: reading level, sentence length, link text and alt text.
+"""The content rules: reading level, sentence length, link text, alt text and plain words.
 
 Each rule reports where the writer should look and what would fix it; none of them
 changes the content. Targets follow NIH (grade 6–8) and CDC (grade ≤ 8) plain-language
@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from publisher.lint.plainwords import hints
 from publisher.lint.prose import Prose, Unit
-from publisher.lint.readability import Counts, Score, count, score
+from publisher.lint.readability import Counts, Score, count, scores
 from publisher.lint.text import sentences, words
 
 
@@ -24,9 +25,12 @@ class Finding:
     rule: str
     message: str
     hint: str = ""
+    col: int = 0  # 0: the finding is about the whole line or field
+    severity: str = "warning"  # "error": fails the lint even without --strict
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        where = f"{self.path}:{self.line}:{self.col}:" if self.col else f"{self.path}:{self.line}:"
+        text = f"{where} {self.message}"
         return f"{text} — {self.hint}" if self.hint else text
 
 
@@ -35,7 +39,12 @@ class SectionScore:
     title: str
     line: int
     counts: Counts
-    score: Score | None
+    scores: tuple[Score, ...]  # the language's formulas, in order; () when none fits the language
+    whole: bool = False  # the whole document's graded prose, not one section's
+
+    @property
+    def failing(self) -> tuple[Score, ...]:
+        return tuple(s for s in self.scores if s.scored and not s.ok)
 
 
 @dataclass(frozen=True)
@@ -71,16 +80,26 @@ def grade_sections(path: str, units: list[Unit], language: str, targets: Targets
                 for _, run in prose.runs:
                     counts += count(run, language)
         if counts.words:
-            out.append(SectionScore(unit.title, unit.line, counts, score(counts, language, targets.grade)))
+            out.append(SectionScore(unit.title, unit.line, counts, scores(counts, language, targets.grade)))
     return out
 
 
-def grade_findings(path: str, scores: list[SectionScore]) -> Iterator[Finding]:
-    for sec in scores:
-        if sec.score is not None and not sec.score.ok:
-            yield Finding(path, sec.line, "reading-level",
-                          f"section '{sec.title}' reads at {sec.score.describe()} (target {sec.score.target})",
-                          f"{sec.counts.words} words; shorter sentences and everyday words lower it")
+def grade_document(sections: list[SectionScore], line: int, language: str, targets: Targets) -> SectionScore | None:
+    """All graded prose together: what SMOG's 30-sentence samples were drawn from."""
+    total = sum((s.counts for s in sections), Counts())
+    if not total.words:
+        return None
+    return SectionScore("whole document", line, total, scores(total, language, targets.grade), whole=True)
+
+
+def grade_findings(path: str, graded: list[SectionScore]) -> Iterator[Finding]:
+    for sec in graded:
+        if sec.failing:
+            what = "the whole document" if sec.whole else f"section '{sec.title}'"
+            shown = "; ".join(f"{s.describe()} (target {s.target})" for s in sec.failing)
+            yield Finding(path, sec.line, "reading-level", f"{what} reads at {shown}",
+                          f"{sec.counts.words} words, {sec.counts.sentences} sentences; "
+                          "shorter sentences and everyday words lower it")
 
 
 def long_sentences(path: str, prose: Prose, language: str, limit: int) -> Iterator[Finding]:
@@ -97,6 +116,22 @@ def long_sentences(path: str, prose: Prose, language: str, limit: int) -> Iterat
                 yield Finding(path, prose.line_at(start + max(at, 0)), "sentence-length",
                               f"sentence of {n} words (limit {limit}): “{shown} …”",
                               "split it in two; one idea per sentence")
+
+
+def plain_words(path: str, prose: Prose, language: str) -> Iterator[Finding]:
+    """Words a public-domain plain-language list would swap, at their line and column."""
+    if not prose.graded:
+        return
+    for hint in hints(prose, language):
+        line, col = prose.position_at(hint.offset)
+        entry = hint.entry
+        shown = " ".join(hint.found.split())
+        message = f"{shown} → {entry.instead}"
+        if shown.lower() != entry.term.lower():
+            message += f" (the list's entry: {entry.term})"
+        yield Finding(path, line, "plain-words", message,
+                      f"everyday words from {entry.source}; keep the term if the reader needs it, and explain it",
+                      col)
 
 
 def link_texts(path: str, prose: Prose) -> Iterator[Finding]:

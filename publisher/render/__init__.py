@@ -26,6 +26,7 @@ class RenderOptions:
     paper: Paper = "letter"
     large_print: bool = False
     reference_docx: Path | None = None
+    braille_page: tuple[int, int] | None = None  # (cells, lines); None: the braille layout's (40 x 25)
 
 
 Renderer = Callable[[Document, Layout, RenderOptions], bytes]
@@ -47,6 +48,9 @@ RENDERERS: dict[str, Format] = {
     "epub": Format("publisher.render.epub", "epub"),
     "html": Format("publisher.render.html", "html"),
     "json": Format("publisher.render.json", "json"),
+    "brf": Format("publisher.render.brf", "brf"),
+    "narrated-epub": Format("publisher.render.audio.narrated", "narrated.epub"),
+    "mp3": Format("publisher.render.audio.mp3", "mp3"),
 }
 DEFAULT_FORMATS = ("pdf", "large-print", "docx", "epub", "html")
 

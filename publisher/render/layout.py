@@ -15,9 +15,11 @@ from pathlib import Path
 
 import jinja2
 
-from publisher.document.bibliography import reference_inlines
+from publisher.document.bibliography import backlinks, reference_inlines
+from publisher.document.csl import DEFAULT_STYLE
 from publisher.document.i18n import direction, format_date
 from publisher.document.model import metadata_title, outline
+from publisher.render import edition
 from publisher.render.producer import generator
 
 # The checkout's layouts (the package is installed editable, beside its layouts/).
@@ -90,11 +92,18 @@ class Layout:
             env.globals["format_date"] = format_date
             env.globals["direction"] = direction
             env.globals["reference_inlines"] = reference_inlines
+            env.globals["reference_backlinks"] = backlinks
             env.globals["outline"] = outline
             env.globals["metadata_title"] = metadata_title
             env.globals["generator"] = generator
+            env.globals["edition_label"] = edition.label
             self._envs[fmt] = env
         return env
+
+    def csl_style(self) -> str:
+        """The layout's CSL style for references: ``csl/style.csl`` if the layout has one, else AMA."""
+        own = self.root / "csl" / "style.csl"
+        return str(own) if own.is_file() else DEFAULT_STYLE
 
     @cached_property
     def fingerprint(self) -> str:

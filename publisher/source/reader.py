@@ -18,6 +18,7 @@ from publisher.source.bounds import check_bounds
 from publisher.source.images import ImageProblem, read_image
 from publisher.source.limits import MAX_IMAGE_BYTES_PER_SOURCE, MAX_IMAGE_PIXELS_PER_SOURCE
 from publisher.source.markdown import Budget, Converter, Field
+from publisher.source.references import read_file, to_model
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import load_yaml, plain, position, read_text, text_start
 
@@ -72,7 +73,8 @@ def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
         return Diagnostic(Location(path, line, col), f"unknown key '{key}'", hint)
-    where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+    # pydantic puts model names ("NameSource") in the path; CSL's own fields ("DOI", "URL") are capitals.
+    where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p[:1].isupper() and not p.isupper()))
     if err.get("input", "") is None and kind.endswith("_type"):
         # `title:` with nothing after it: the value's own position is the next line.
         line, col = position(tree, loc, key_itself=True)
@@ -102,13 +104,14 @@ def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
 def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
     model: type[BaseModel] = s.SourceDocument
     for part in loc:
-        if not isinstance(part, str) or part not in model.model_fields:
+        fields = {(f.alias or name): f for name, f in model.model_fields.items()}
+        if not isinstance(part, str) or part not in fields:
             continue
-        annotation = model.model_fields[part].annotation
+        annotation = fields[part].annotation
         found = _model_in(annotation)
         if found is not None:
             model = found
-    return list(model.model_fields)
+    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -136,6 +139,8 @@ class _Reader:
         self.image_bytes = 0
         self.image_pixels = 0
         self.budget = Budget()  # blocks of every Markdown field, sections and figures together
+        self.references: list[s.ReferenceSource] = []
+        self.references_file: Path | None = None
 
     def document(self, src: s.SourceDocument) -> m.Document:
         if src.slug is None and not s.SLUG.match(self.path.stem):
@@ -150,14 +155,7 @@ class _Reader:
         for i, section in enumerate(src.sections):
             if self._wanted(section.audience):
                 top.append(self._section(section, ("sections", i), 2))
-        refs = tuple(
-            m.Reference(
-                key=r.id, number=0, id="", title=r.title, authors=tuple(r.authors), container=r.container or "",
-                publisher=r.publisher or "", issued=r.date or "", url=r.url or "", accessed=r.accessed,
-                language=r.language or "",
-            )
-            for r in src.references
-        )
+        refs = tuple(to_model(r) for r in self.references)
         return m.Document(
             slug=src.slug or self.path.stem,
             title=src.title,
@@ -177,18 +175,31 @@ class _Reader:
             codes=tuple(m.ConditionCode(c.system, c.code, c.display or "") for c in src.codes),
             owner=src.owner or "",
             review_by=src.review_by,
+            references_file=str(self.references_file or ""),
             strings=strings,
         )
 
     def _references(self, src: s.SourceDocument) -> None:
-        seen: set[str] = set()
-        for i, ref in enumerate(src.references):
+        """The source's references, then its references_file's: ids unique across both, URLs safe."""
+        seen: dict[str, Location] = {}
+        found: list[tuple[s.ReferenceSource, Location | None, tuple[Any, ...]]] = [
+            (ref, None, ("references", i)) for i, ref in enumerate(src.references)]
+        if src.references_file:
+            self.references_file, items = read_file(self.path, src.references_file, self.root)
+            found += [(ref, where, ()) for ref, where in items]
+        for ref, where, loc in found:
+            here = where or self._location((*loc, "id"))
             if ref.id in seen:
-                raise self._err(("references", i, "id"), f"duplicate reference id '{ref.id}'",
-                                "give each reference its own id")
-            seen.add(ref.id)
-            if ref.url:
-                self._check_url(ref.url, ("references", i, "url"))
+                raise SourceError(Diagnostic(here, f"duplicate reference id '{ref.id}'",
+                                             "give each reference its own id"))
+            seen[ref.id] = here
+            url = ref.URL or ref.url
+            if url:
+                problem = check_url(url)
+                if problem:
+                    at = where or self._location((*loc, "URL" if ref.URL else "url"))
+                    raise SourceError(Diagnostic(at, f"unsafe or invalid link '{url[:80]}': {problem[0]}", problem[1]))
+        self.references = [ref for ref, _, _ in found]
         self.keys = list(seen)
         if src.canonical_url:
             self._check_url(src.canonical_url, ("canonical_url",))
@@ -203,7 +214,8 @@ class _Reader:
             if section.id is not None:
                 if is_reserved(section.id):
                     raise self._err((*loc, i, "id"), f"section id '{section.id}' is reserved",
-                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}, ref-N, cite-N-M")
+                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}, ref-N, cite-N-M, "
+                                    "further-N")
                 if section.id in seen:
                     raise self._err((*loc, i, "id"), f"duplicate section id '{section.id}'",
                                     "give each section its own id")
@@ -261,7 +273,7 @@ class _Reader:
                 raise self._err((*loc, "table", "rows", r), f"row {r + 1} has {len(row)} cells; the header has "
                                 f"{len(t.header)}", "give every row as many cells as the header")
             rows.append(tuple(self._inlines(c, (*loc, "table", "rows", r, i)) for i, c in enumerate(row)))
-        return [m.Table(t.caption, header, tuple(rows), t.summary or "")]
+        return [m.Table(t.caption or "", header, tuple(rows), t.summary or "")]
 
     def _resource(self, r: s.ResourceItem, loc: tuple[Any, ...]) -> m.Resource:
         self._check_url(r.url, (*loc, "url"))
@@ -327,10 +339,10 @@ class _Reader:
             raise self._err(loc, f"unsafe or invalid link '{url[:80]}': {problem[0]}", problem[1])
         self.budget.spend_url(url, self._location(loc))
 
-    def _err(self, loc: tuple[Any, ...], message: str, hint: str) -> SourceError:
-        return SourceError(Diagnostic(self._location(loc), message, hint))
-
     def _location(self, loc: tuple[Any, ...]) -> Location:
         line, col = position(self.tree, loc)
         return Location(self.shown, line, col)
+
+    def _err(self, loc: tuple[Any, ...], message: str, hint: str) -> SourceError:
+        return SourceError(Diagnostic(self._location(loc), message, hint))
 

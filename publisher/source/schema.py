@@ -100,7 +100,8 @@ class ImageBlock(Strict):
 
 
 class TableBlock(Strict):
-    caption: NonEmpty = Field(description="Short title; also the table's accessible name.")
+    caption: NonEmpty | None = Field(None, description="Short title, and the table's accessible name; optional: "
+                                     "without it the header row describes the table.")
     summary: NonEmpty | None = None
     header: list[Markdown] = Field(min_length=1)
     rows: list[list[Markdown]] = Field(min_length=1)
@@ -141,21 +142,169 @@ class SectionSource(Strict):
     sections: list[SectionSource] = []
 
 
+# CSL 1.0.2 item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types).
+CSL_TYPES = (
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast",
+    "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
+    "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case", "legislation",
+    "manuscript", "map", "motion_picture", "musical_score", "pamphlet", "paper-conference", "patent",
+    "performance", "periodical", "personal_communication", "post", "post-weblog", "regulation", "report",
+    "review", "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+)
+CslType = Literal[CSL_TYPES]  # type: ignore[valid-type]
+DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
+
+
+def _number_text(value: object) -> object:
+    """Volume, issue, page and the like: YAML reads ``volume: 47`` as a number; CSL keeps text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+NumberText = Annotated[str, BeforeValidator(_number_text, json_schema_input_type=str | int),
+                       StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class NameSource(Strict):
+    """A person (``family`` and ``given``) or an organisation (``literal``)."""
+
+    family: NonEmpty | None = None
+    given: NonEmpty | None = None
+    literal: NonEmpty | None = Field(None, description="An organisation, or a name printed exactly as written.")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> NameSource:
+        if self.literal and (self.family or self.given):
+            raise ValueError("a name has either 'literal' or 'family'/'given', not both")
+        if not self.literal and not self.family:
+            raise ValueError("a name needs 'family' (and usually 'given'), or 'literal' for an organisation")
+        return self
+
+
+def _name(value: object) -> object:
+    return {"literal": value} if isinstance(value, str) else value
+
+
+Name = Annotated[NameSource, BeforeValidator(_name, json_schema_input_type=NonEmpty | NameSource)]
+
+
+class DateSource(Strict):
+    """A CSL-JSON date: ``date-parts: [[year, month, day]]`` (month and day optional), or ``literal``."""
+
+    date_parts: list[Annotated[list[int], Field(min_length=1, max_length=3)]] | None = Field(
+        None, alias="date-parts", min_length=1, max_length=1)
+    literal: NonEmpty | None = Field(None, description="A date printed as written, e.g. 'Spring 2014'.")
+
+    @model_validator(mode="after")
+    def _valid(self) -> DateSource:
+        if (self.date_parts is None) == (self.literal is None):
+            raise ValueError("a date has either 'date-parts' or 'literal'")
+        if self.date_parts:
+            parts = self.date_parts[0]
+            try:
+                dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+            except ValueError as exc:
+                raise ValueError(f"{parts} is not a date: {exc}") from None
+        return self
+
+
+PARTIAL_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
+
+
+def _csl_date(value: object) -> object:
+    """``2014``, ``2014-03`` and ``2014-03-23`` (YAML may read the last as a date) as CSL date-parts."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {"date-parts": [[value.year, value.month, value.day]]}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"date-parts": [[value]]}
+    if isinstance(value, str):
+        match = PARTIAL_DATE.fullmatch(value.strip())
+        if match is None:
+            raise ValueError(f"'{value}' is not a date written as YYYY, YYYY-MM or YYYY-MM-DD "
+                             "(write {literal: ...} for a date printed as it is)")
+        return {"date-parts": [[int(p) for p in match.groups() if p]]}
+    return value
+
+
+CslDate = Annotated[DateSource, BeforeValidator(_csl_date, json_schema_input_type=str | int | DateSource)]
+
+
+def _accessed(value: object) -> object:
+    """An access date is a day: YYYY-MM-DD, or CSL-JSON date-parts with year, month and day."""
+    if isinstance(value, dict) and set(value) == {"date-parts"}:
+        parts = value["date-parts"]
+        if isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list) and len(parts[0]) == 3 \
+                and all(isinstance(p, int) for p in parts[0]):
+            try:
+                return dt.date(*parts[0])
+            except ValueError as exc:
+                raise ValueError(f"{parts[0]} is not a date: {exc}") from None
+        raise ValueError("an access date needs year, month and day: date-parts: [[2015, 6, 26]]")
+    return _iso_date(value)
+
+
+AccessDate = Annotated[dt.date, BeforeValidator(_accessed, json_schema_input_type=str | DateSource)]
+
+
+def _doi(value: object) -> object:
+    """A bare DOI ("10.1200/JCO.2010.123"); "https://doi.org/…" and "doi:…" are taken and trimmed."""
+    if isinstance(value, str):
+        value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.IGNORECASE)
+        if not DOI.match(value):
+            raise ValueError(f"'{value}' is not a DOI — a DOI starts with '10.' and a registrant code, "
+                             "e.g. 10.1200/JCO.2010.28.1234")
+    return value
+
+
 class ReferenceSource(Strict):
+    """A reference in CSL-JSON's field names (the format Zotero, pandoc and reference managers exchange).
+
+    The fields of source format 1 (``authors``, ``container``, ``date``, ``url``) are still read,
+    as the CSL fields they always meant; a reference uses one spelling of each field, not both.
+    """
+
     id: Annotated[str, StringConstraints(pattern=KEY.pattern)]
+    type: CslType | None = Field(None, description="CSL type: webpage, article-journal, book, report, chapter, … "
+                                 "(default: webpage with a URL, else book).")
     title: NonEmpty
-    authors: list[NonEmpty] = []
-    container: NonEmpty | None = Field(None, description="Journal, website or book the work is part of.")
+    author: list[Name] = Field([], description="People ({family, given}) or organisations ({literal}).")
+    editor: list[Name] = []
+    container_title: NonEmpty | None = Field(None, alias="container-title",
+                                             description="The journal, website or book the work is part of.")
     publisher: NonEmpty | None = None
-    date: NonEmpty | None = Field(None, description="Issued date as printed, e.g. 'March 23, 2014' or '2014'.")
-    url: Url | None = None
-    accessed: IsoDate | None = None
-    language: NonEmpty | None = Field(None, description="BCP 47 tag of the title when it differs from the document's.")
+    publisher_place: NonEmpty | None = Field(None, alias="publisher-place")
+    volume: NumberText | None = None
+    issue: NumberText | None = None
+    page: NumberText | None = Field(None, description="Page or page range, e.g. 476-485.")
+    edition: NumberText | None = None
+    number: NumberText | None = Field(None, description="A report's or standard's number.")
+    issued: CslDate | None = Field(None, description="Publication date: 2014, 2014-03 or 2014-03-23, or CSL-JSON "
+                                   "{date-parts: [[2014, 3, 23]]} or {literal: ...}.")
+    accessed: AccessDate | None = Field(None, description="When the web page was read: YYYY-MM-DD.")
+    DOI: Annotated[str, BeforeValidator(_doi)] | None = Field(None, description="e.g. 10.1200/JCO.2010.28.1234")
+    PMID: Annotated[str, BeforeValidator(_number_text, json_schema_input_type=str | int),
+                    StringConstraints(pattern=r"^[0-9]{1,9}$")] | None = Field(None, description="PubMed id.")
+    URL: Url | None = None
+    language: NonEmpty | None = Field(None, description="BCP 47 tag of the work when it differs from the document's.")
+    # Source format 1 spellings, read as the CSL fields above.
+    authors: list[NonEmpty] = Field([], description="Format 1: names as printed; same as author: [{literal: ...}].")
+    container: NonEmpty | None = Field(None, description="Format 1: same as container-title.")
+    date: NonEmpty | None = Field(None, description="Format 1: the issued date as printed; same as issued: "
+                                  "{literal: ...}.")
+    url: Url | None = Field(None, description="Format 1: same as URL.")
 
     @field_validator("language")
     @classmethod
     def _bcp47(cls, value: str | None) -> str | None:
         return _check_bcp47(value) if value is not None else None
+
+    @model_validator(mode="after")
+    def _one_spelling(self) -> ReferenceSource:
+        for old, new in (("authors", "author"), ("container", "container_title"), ("date", "issued"),
+                         ("url", "URL")):
+            if getattr(self, old) and getattr(self, new):
+                shown = type(self).model_fields[new].alias or new
+                raise ValueError(f"'{old}' and '{shown}' say the same thing: keep '{shown}'")
+        return self
 
 
 class CodeSource(Strict):
@@ -185,6 +334,8 @@ class SourceDocument(Strict):
     summary: Markdown
     sections: list[SectionSource] = []
     references: list[ReferenceSource] = []
+    references_file: NonEmpty | None = Field(None, description="A CSL-JSON (.json) or BibTeX (.bib) file of more "
+                                             "references, relative to this source, inside the project.")
 
     @field_validator("language")
     @classmethod

@@ -16,7 +16,7 @@ from publisher.cli import main
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.pdf", None, "no such file"),
-    ("notes.txt", b"hello", "not a PDF, DOCX, EPUB or HTML file"),
+    ("notes.txt", b"hello", "not a PDF, DOCX, EPUB, HTML, BRF or MP3 file"),
     ("fake.pdf", b"just text, not a PDF", "not a PDF: the file does not start with %PDF-"),
     ("garbage.docx", b"PK\x03\x04 but not really a zip", "not a valid DOCX: corrupt zip"),
     ("garbage.epub", b"\x00\x01\x02", "not a valid EPUB: corrupt zip"),
@@ -129,12 +129,41 @@ def test_list_rules_names_every_rule_and_its_tool(capsys: pytest.CaptureFixture[
 
 
 def test_without_a_source_fidelity_compares_the_formats(outputs: Path, tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)  # locally a rule that cannot run is skipped (in CI it fails, below)
     status = main(["check", str(outputs / NAMES["html"]), str(outputs / NAMES["docx"]), "--source",
                    str(tmp_path), "--no-report", *NO_VALIDATORS])
     out = capsys.readouterr().out
     assert status == 0
     assert "fidelity.text: skip: skipped: no source found" in out
+    # A skipped rule is never "passed": the summary says the check is incomplete.
+    assert "all checks passed" not in out
+    assert "0 failed, 2 skipped — nothing failed, but not every check ran" in out
+
+
+def test_in_ci_a_skipped_rule_fails(outputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    html = outputs / NAMES["html"]
+    status = main(["check", str(html), str(outputs / NAMES["docx"]), "--source", str(tmp_path), *NO_VALIDATORS])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert f"{html}: fidelity.text: fail: skipped, and with CI=true a skip fails: skipped: no source found" in out
+    assert "some checks failed" in out
+    report = json.loads((outputs / "leiomyosarcoma.report.json").read_text())
+    assert report["ok"] is False and report["summary"]["skip"] == 0
+
+
+def test_a_skip_makes_the_reports_incomplete_not_passed(outputs: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    assert main(["check", str(outputs / NAMES["html"]), "--source", str(tmp_path), *NO_VALIDATORS]) == 0
+    capsys.readouterr()
+    report = json.loads((outputs / "leiomyosarcoma.report.json").read_text())
+    assert (report["ok"], report["complete"]) == (True, False)
+    assert (outputs / "leiomyosarcoma.report.md").read_text().splitlines()[2].startswith("**INCOMPLETE**")
 
 
 @pytest.mark.validator

@@ -12,7 +12,7 @@ from check_mutate import edit_pdf, elements, first
 
 PDF_RULES = ["pdf.tagged", "pdf.struct-tree", "pdf.lang", "pdf.title", "pdf.display-doc-title", "pdf.heading-order",
              "pdf.outline", "pdf.fonts-embedded", "pdf.figure-alt", "pdf.link-annotations", "pdf.marked-content",
-             "pdf.pdfua"]
+             "pdf.pdfua", "pdf.structure", "pdf.page-validation"]
 
 
 def test_seed_pdfs_pass_every_pdf_rule(outputs: Path, run_check: Callable[..., Checked]) -> None:
@@ -87,6 +87,27 @@ def untagged_text(pdf: pikepdf.Pdf) -> None:
     page.contents_add(pdf.make_stream(f"BT {font} 9 Tf 20 20 Td (stray) Tj ET".encode()), prepend=False)
 
 
+def split_list(pdf: pikepdf.Pdf) -> None:
+    """The first list with two items or more becomes two L elements, as a page break left it before the join."""
+    lst = next(e for e in elements(pdf) if e.get("/S") == "/L" and sum(1 for k in e.K if k.get("/S") == "/LI") >= 2)
+    parent = lst.P
+    items = list(lst.K)
+    second = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.L, P=parent,
+                                                  K=pikepdf.Array(items[-1:]), Pg=lst.Pg))
+    items[-1].P = second
+    lst.K = pikepdf.Array(items[:-1])
+    kids = list(parent.K)
+    index = next(i for i, k in enumerate(kids) if k.objgen == lst.objgen)
+    parent.K = pikepdf.Array([*kids[: index + 1], second, *kids[index + 1 :]])
+
+
+def headless_sect(pdf: pikepdf.Pdf) -> None:
+    """A section's heading moves out of it: the Sect no longer opens with its heading."""
+    sect = first(pdf, "/Sect")
+    kids = list(sect.K)
+    sect.K = pikepdf.Array([*kids[1:], kids[0]])
+
+
 MUTATIONS = [
     ("pdf.lang", drop_lang),
     ("pdf.tagged", drop_mark_info),
@@ -106,6 +127,11 @@ MUTATIONS = [
     ("pdf.pdfua", drop_struct_tree),
     ("pdf.pdfua", figure_without_alt),
     ("pdf.pdfua", untagged_text),
+    ("pdf.structure", split_list),
+    ("pdf.structure", headless_sect),
+    # page-validation, the second independent checker, sees the missing language and tree.
+    ("pdf.page-validation", drop_lang),
+    ("pdf.page-validation", drop_struct_tree),
 ]
 
 

@@ -31,8 +31,12 @@ def _citations(doc: m.Document) -> list[m.Citation]:
 def test_citations_are_numbered_in_order_of_first_use() -> None:
     doc = _load(FIXTURES / "minimal" / "minimal.yaml")
     assert [(c.key, c.number) for c in _citations(doc)] == [("one", 1), ("two", 2), ("one", 1)]
-    # Uncited references follow the cited ones, in source order.
-    assert [(r.key, r.number) for r in doc.references] == [("one", 1), ("two", 2), ("three", 3)]
+    # Uncited references follow the cited ones, unnumbered, in source order: "Further reading".
+    assert [(r.key, r.number, r.id) for r in doc.references] == [("one", 1, "ref-1"), ("two", 2, "ref-2"),
+                                                                   ("three", 0, "further-1")]
+    assert [s.role for s in doc.sections][-2:] == ["references", "further-reading"]
+    assert doc.sections[-1].title == doc.strings["further_reading"] == "Further reading"
+    assert [r.key for r in m.further_reading(doc)] == ["three"] and not m.further_reading(doc)[0].backlinks
 
 
 def test_every_citation_has_a_unique_id_and_points_at_its_reference() -> None:

@@ -8,12 +8,17 @@ import pytest
 import weasyprint
 
 from publisher.extract.pdf import bookmarks, extract_pdf, open_pdf
+from publisher.render.layout import DEFAULT_ROOT
 
+# The bundled face, not a host font: where the probe's lines and pages break must not depend on the fonts
+# a machine happens to have (DejaVu Sans was one, and it is not installed by the README's commands).
+FONT = (DEFAULT_ROOT / "fonts" / "AtkinsonHyperlegible-Regular.ttf").as_uri()
 HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Probe</title>
 <style>
 @page { size: 320px 260px; margin: 20px }
-body { font-family: "DejaVu Sans", sans-serif; font-size: 11px }
+@font-face { font-family: "Probe"; src: url("%s") }
+body { font-family: "Probe"; font-size: 11px }
 </style></head>
 <body>
 <h1>Probe title</h1>
@@ -28,6 +33,7 @@ both sides of a line break must stay apart. Next sentence here.</p>
               for i in range(1, 9)) + """</ol>
 </body></html>
 """
+HTML = HTML.replace("%s", FONT, 1)
 
 
 @pytest.fixture(scope="module")

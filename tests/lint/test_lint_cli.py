@@ -25,15 +25,16 @@ def test_warnings_print_as_path_line_message_and_exit_0(capsys: pytest.CaptureFi
     assert main(["lint", str(source)]) == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
-    assert len(lines) == 13
+    assert len(lines) == 17
     assert all(line.startswith(f"{source}:") for line in lines)
-    assert f"{source}:17: link text 'click here' does not say where the link leads — " in out
-    assert "linted 1 file: 13 warnings" in err
+    assert f"{source}:19: link text 'click here' does not say where the link leads — " in out
+    assert f"{source}:14:69: frequently → often — everyday words from PlainLanguage.gov" in out
+    assert "linted 1 file: 17 warnings" in err
 
 
 def test_strict_turns_warnings_into_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lint", "--strict", str(FIXTURES / "problems.yaml")]) == 1
-    assert "13 errors" in capsys.readouterr().err
+    assert "17 errors" in capsys.readouterr().err
     assert main(["lint", "--strict", str(FIXTURES / "clean.yaml")]) == 0
 
 
@@ -54,12 +55,18 @@ def test_json_output_has_every_section_score_and_finding(capsys: pytest.CaptureF
     english, spanish = data["files"]
     assert english["valid"] and english["language"] == "en"
     assert {f["rule"] for f in english["findings"]} == {
-        "canonical-url", "review-date", "reading-level", "link-text", "bare-url", "sentence-length", "alt-text"}
+        "canonical-url", "review-date", "reading-level", "link-text", "bare-url", "sentence-length", "alt-text",
+        "plain-words"}
     complicated = next(s for s in english["sections"] if s["title"] == "Complicated")
-    assert complicated["metric"] == "flesch-kincaid" and complicated["ok"] is False and complicated["line"] == 12
-    assert complicated["score"] > 8
-    assert spanish["sections"][0]["metric"] == "fernandez-huerta"
+    assert complicated["ok"] is False and complicated["line"] == 12
+    fk, smog = complicated["scores"]
+    assert fk["metric"] == "flesch-kincaid" and fk["score"] > 8 and fk["ok"] is False
+    assert smog["metric"] == "smog" and smog["score"] is None and smog["too_short"] == "needs 10 sentences"
+    assert english["document"]["scores"][1]["metric"] == "smog" and english["document"]["scores"][1]["score"] > 8
+    assert [s["metric"] for s in spanish["sections"][0]["scores"]] == ["fernandez-huerta", "inflesz"]
     assert all(f["severity"] == "warning" for f in english["findings"])
+    hint = next(f for f in english["findings"] if f["rule"] == "plain-words")
+    assert (hint["line"], hint["col"]) == (12, 50)
 
 
 def test_today_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch,
@@ -82,8 +89,8 @@ def test_default_sources_are_source_yaml(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     assert main(["lint", "--grades"]) == 0
     out = capsys.readouterr().out
-    assert "source/leiomyosarcoma.yaml:57: section 'Prognosis' reads at grade " in out
-    assert "source/leiomyosarcoma.yaml (en; Flesch–Kincaid grade, target ≤ 8)" in out
+    assert "source/leiomyosarcoma.yaml:57: section 'Prognosis' reads at Flesch–Kincaid grade " in out
+    assert "source/leiomyosarcoma.yaml (en; target Flesch–Kincaid ≤ 8; SMOG ≤ 8;" in out
 
 
 def test_errors_in_clinician_only_content_are_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

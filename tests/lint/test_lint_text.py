@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from publisher.lint.readability import Counts, count, fernandez_huerta, fh_minimum, flesch_kincaid_grade, score
+from publisher.lint.readability import Counts, count, fernandez_huerta, fh_minimum, flesch_kincaid_grade, scores
 from publisher.lint.text import sentences, syllables, words
 
 
@@ -54,6 +54,8 @@ def test_published_formulas() -> None:
 def test_grade_target_maps_to_fernandez_huerta_band() -> None:
     assert fh_minimum(8) == 60  # "normal: grades 7–8"
     assert fh_minimum(6) == 70
-    result = score(count("Es una casa. Es roja.", "es"), "es", 8)
-    assert result is not None and result.ok and result.metric == "fernandez-huerta"
-    assert score(count("Une maison.", "fr"), "fr", 8) is None  # no formula for French: no guess
+    easy = "Es una casa. Es roja. " * 8
+    fh, inflesz = scores(count(easy, "es"), "es", 8)
+    assert fh.ok and fh.metric == "fernandez-huerta" and fh.value is not None
+    assert inflesz.ok and inflesz.metric == "inflesz"
+    assert scores(count("Une maison. " * 20, "fr"), "fr", 8) == ()  # no formula for French: no guess

@@ -15,7 +15,7 @@ from publisher.document.model import Document
 from publisher.render import RenderOptions
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
-from publisher.render.docx.metadata import set_application, set_core_properties
+from publisher.render.docx.metadata import set_application, set_core_properties, set_custom_properties
 from publisher.render.docx.package import reproducible_zip, strip_template_parts
 from publisher.render.docx.pages import set_page, write_header_footer
 from publisher.render.docx.styles import apply_style_map, ensure_heading_styles, load_style_map, style_map_path
@@ -46,6 +46,7 @@ def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
     set_core_properties(document, doc)
     strip_template_parts(document)
     set_application(document)
+    set_custom_properties(document, doc)
     out = io.BytesIO()
     document.save(out)
-    return reproducible_zip(out.getvalue(), doc.last_reviewed)
+    return reproducible_zip(out.getvalue(), doc.edition_date)

@@ -21,7 +21,6 @@ class Context:
     list_hanging: int  # twips
     anchors: Anchors = field(default_factory=Anchors)
     _styles: dict[str, str] = field(default_factory=dict)
-    _bullets: int = 0
 
     @property
     def rtl(self) -> bool:
@@ -48,13 +47,10 @@ class Context:
         paragraph._p.style = self.style_id(style)
 
     def list_id(self, ordered: bool, start: int = 1) -> int:
-        """A numbering instance: a fresh one per ordered list, one shared by all bulleted lists."""
+        """A fresh numbering instance for every list, bulleted ones too: Word, screen readers and converters
+        tell lists apart by it, so two lists sharing one would be read as one list when nothing separates them."""
         numbering = self.document.part.numbering_part.element
-        if ordered:
-            return ooxml.add_list_definition(numbering, True, start, self.list_indent, self.list_hanging)
-        if not self._bullets:
-            self._bullets = ooxml.add_list_definition(numbering, False, 1, self.list_indent, self.list_hanging)
-        return self._bullets
+        return ooxml.add_list_definition(numbering, ordered, start, self.list_indent, self.list_hanging)
 
     def word(self, key: str) -> str:
         """A fixed word from ``doc.strings``; a missing key shows as itself rather than failing."""

@@ -40,8 +40,8 @@ class InlineWriter:
     def text(self, paragraph: Paragraph, text: str, fmt: Fmt | None = None) -> None:
         self.run(paragraph._p, paragraph, text, fmt or Fmt())
 
-    def internal_link(self, paragraph: Paragraph, bookmark: str, text: str) -> None:
-        link = ooxml.internal_link(paragraph._p, bookmark)
+    def internal_link(self, paragraph: Paragraph, bookmark: str, text: str, tooltip: str = "") -> None:
+        link = ooxml.internal_link(paragraph._p, bookmark, tooltip)
         self.run(link, paragraph, text, Fmt(link=True))
 
     def _emit(self, container: Any, paragraph: Paragraph, nodes: tuple[m.Inline, ...], fmt: Fmt) -> None:
@@ -69,21 +69,18 @@ class InlineWriter:
                 self._citation(container, paragraph, node, fmt)
 
     def _citation(self, container: Any, paragraph: Paragraph, node: m.Citation, fmt: Fmt) -> None:
-        """``[N]`` linking to the reference; the first citation of each reference is its back-link target."""
+        """``[N]`` linking to the reference, inside a bookmark the reference's back-links return to."""
         label = f"[{node.number}]"
         ref = self.references.get(node.ref_id)
         if fmt.link or ref is None:
             self.run(container, paragraph, label, fmt)
             return
         anchors = self.ctx.anchors
-        first = bool(ref.backlinks) and ref.backlinks[0] == node.id
         ident = anchors.next_id()
-        if first:
-            ooxml.bookmark_start(container, ident, anchors.name("citation", node.id))
+        ooxml.bookmark_start(container, ident, anchors.name("citation", node.id))
         link = ooxml.internal_link(container, anchors.name("reference", ref.id))
         self.run(link, paragraph, label, replace(fmt, link=True))
-        if first:
-            ooxml.bookmark_end(container, ident)
+        ooxml.bookmark_end(container, ident)
 
     def run(self, container: Any, paragraph: Paragraph, text: str, fmt: Fmt) -> Run:
         r = cast(CT_R, OxmlElement("w:r"))

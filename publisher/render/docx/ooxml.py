@@ -104,8 +104,10 @@ def external_link(container: Element, part: Part, url: str, tooltip: str = "") -
     return link
 
 
-def internal_link(container: Element, bookmark: str) -> Element:
+def internal_link(container: Element, bookmark: str, tooltip: str = "") -> Element:
     link = _w("hyperlink", anchor=bookmark, history="1")
+    if tooltip:  # Word shows it on hover and screen readers announce it with the link text
+        link.set(qn("w:tooltip"), xml_text(tooltip))
     container.append(link)
     return link
 

@@ -8,7 +8,7 @@ from docx.shared import Inches, Twips
 from docx.text.paragraph import Paragraph
 
 from publisher.document.i18n import format_date
-from publisher.render import Paper
+from publisher.render import Paper, edition
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
 from publisher.render.docx.inlines import InlineWriter
@@ -41,7 +41,9 @@ def write_header_footer(document: DocxDocument, ctx: Context, *, keep_template: 
             writer.text(p, f" {ctx.word('of')} ")
             ooxml.add_field(p._p, "NUMPAGES", "1")
             reviewed = ctx.add_paragraph(section.footer, "Footer")
-            writer.text(reviewed, f"{ctx.word('last_reviewed')}: {format_date(doc.last_reviewed, doc.language)}")
+            label = edition.label(doc)
+            writer.text(reviewed, f"{ctx.word('last_reviewed')}: {format_date(doc.last_reviewed, doc.language)}"
+                        + (f". {label}" if label else ""))
 
 
 def _first_paragraph(paragraphs: list[Paragraph], ctx: Context, style: str) -> Paragraph:

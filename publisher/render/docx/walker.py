@@ -11,9 +11,10 @@ from docx.shared import Emu, Twips
 from docx.text.paragraph import Paragraph
 
 from publisher.document import model as m
-from publisher.document.bibliography import reference_inlines
+from publisher.document.bibliography import backlinks, reference_inlines
 from publisher.document.i18n import format_date
 from publisher.errors import Diagnostic, Location, RenderError
+from publisher.render import edition
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
 from publisher.render.docx.inlines import Fmt, InlineWriter
@@ -65,6 +66,8 @@ class Walker:
         self.inlines.write(self.paragraph(Where("Document Info")), (m.Text(f"{word('publisher')} "), name, *parent))
         reviewed = f"{word('last_reviewed')}: {format_date(doc.last_reviewed, doc.language)}"
         self.inlines.text(self.paragraph(Where("Document Info")), reviewed)
+        if edition.label(doc):
+            self.inlines.text(self.paragraph(Where("Document Info")), edition.label(doc))
         if doc.canonical_url:
             online = (m.Text(f"{word('online_version')}: "), m.Link(doc.canonical_url, (m.Text(doc.canonical_url),)))
             self.inlines.write(self.paragraph(Where("Document Info")), online, Fmt(tooltip=word("online_version")))
@@ -74,22 +77,34 @@ class Walker:
         self.blocks(section.blocks, Where())
         if section.role == "references":
             self.references()
+        elif section.role == "further-reading":
+            self.further_reading()
         for child in section.sections:
             self.section(child)
 
     def references(self) -> None:
-        """Numbered exactly as the model; each entry is a bookmark and links back to its first citation."""
+        """Numbered exactly as the model; each entry is a bookmark and links back to every citation of it."""
         anchors = self.ctx.anchors
-        for ref in self.ctx.doc.references:
+        for ref in m.cited_references(self.ctx.doc):
             p = self.paragraph(Where("Reference"))
             ident = anchors.next_id()
             ooxml.bookmark_start(p._p, ident, anchors.name("reference", ref.id))
             self.inlines.write(p, (m.Text(f"[{ref.number}]\t"), *reference_inlines(ref, self.ctx.doc)),
                                Fmt(tooltip=ref.title))
             ooxml.bookmark_end(p._p, ident)
-            if ref.backlinks:
+            links = backlinks(ref, self.ctx.doc)
+            if len(links) > 1:
+                self.inlines.text(p, f" {self.ctx.word('back_to_text')}:")
+            for link in links:
                 self.inlines.text(p, " ")
-                self.inlines.internal_link(p, anchors.name("citation", ref.backlinks[0]), self.ctx.word("back_to_text"))
+                self.inlines.internal_link(p, anchors.name("citation", link.target), link.text, link.name)
+
+    def further_reading(self) -> None:
+        """Uncited works: a bulleted list, no numbers, nothing to link back to."""
+        num_id = self.ctx.list_id(False)
+        for ref in m.further_reading(self.ctx.doc):
+            self.inlines.write(self.list_paragraph("List Bullet", num_id, 0), reference_inlines(ref, self.ctx.doc),
+                               Fmt(tooltip=ref.title))
 
     # ------------------------------------------------------------ blocks
 
@@ -179,16 +194,43 @@ class Walker:
             self.inlines.write(self.paragraph(Where("Caption")), block.caption)
 
     def table(self, block: m.Table) -> None:
-        caption = self.paragraph(Where("Table Caption"))
-        self.inlines.text(caption, block.caption)
+        if block.caption:
+            caption = self.paragraph(Where("Table Caption"))
+            self.inlines.text(caption, block.caption)
         table = self.body.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table._tbl.tblStyle_val = self.ctx.style_id("Data Table")
+        section = self.ctx.document.sections[-1]
+        room = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        widths = column_widths(block, Emu(room).twips if room > 0 else 9360)
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Twips(width)
         for row, cells in zip(table.rows, (block.header, *block.rows), strict=True):
-            for cell, content in zip(row.cells, cells, strict=True):
+            for cell, content, width in zip(row.cells, cells, widths, strict=True):
+                cell.width = Twips(width)
                 p = cell.paragraphs[0]
                 self.ctx.set_style(p, "Table Text")
                 self.inlines.write(p, content)
-        ooxml.mark_table(table._tbl, block.caption, block.summary or block.caption, self.ctx.rtl)
+        # Word's accessibility checker wants alternative text on every table: without a caption,
+        # the header cells are the table's name, as they are its description in every format.
+        name = block.caption or ", ".join(m.inline_text(cell) for cell in block.header)
+        ooxml.mark_table(table._tbl, name, block.summary or name, self.ctx.rtl)
+
+
+def column_widths(block: m.Table, room: int) -> list[int]:
+    """Twips per column, shared out by content: in proportion to each column's longest cell (capped at
+    60 characters, so one long sentence cannot take every line), never weighed below its longest word.
+
+    python-docx gives every column the same width; Word (autofit) and LibreOffice (the grid) then
+    wrap a column of one-word cells as much as a column of sentences.
+    """
+    rows = (block.header, *block.rows)
+    texts = [[m.inline_text(row[i]) for row in rows] for i in range(len(block.header))]
+    words = [max((len(w) for t in col for w in t.split()), default=1) + 1 for col in texts]
+    longest = [max(min(max((len(t) for t in col), default=1), 60), w) for col, w in zip(texts, words, strict=True)]
+    total = sum(longest)
+    shares = [room * n // total for n in longest]
+    shares[-1] += room - sum(shares)  # the grid adds up to the room exactly
+    return shares
 
 
 def _has_content(inlines: tuple[m.Inline, ...]) -> bool:

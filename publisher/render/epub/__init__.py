@@ -47,6 +47,11 @@ def _text(xhtml: bytes) -> str:
 
 
 def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
+    return build(book(doc, layout))
+
+
+def book(doc: Document, layout: Layout) -> Book:
+    """The book before packaging; the narrated EPUB (publisher.render.audio.narrated) adds its overlays to it."""
     env = layout.environment("epub")
     content = env.get_template("content.xhtml.j2").render(
         doc=doc, flavor="epub", image_src=image_src, stylesheets=STYLESHEETS,
@@ -70,11 +75,11 @@ def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
             seen.add(href)
             resources.append(Item(f"image-{len(seen)}", href, images.media_type(figure), images.image_bytes(figure)))
 
-    return build(Book(
+    return Book(
         doc=doc,
         nav=Item("nav", NAV, XHTML, nav, ("nav",)),
         spine=[Item("content", CONTENT, XHTML, content)],
         resources=resources,
         toc=_ncx_toc(doc),
         metas=accessibility(doc),
-    ))
+    )

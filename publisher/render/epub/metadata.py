@@ -6,7 +6,9 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from publisher.document.model import Document, Table, all_blocks
+from publisher.document.i18n import plural, strings_for, strings_language
+from publisher.document.model import Document, Table, all_blocks, cited_references, further_reading
+from publisher.render import edition
 from publisher.render.html.images import figures
 
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
@@ -19,6 +21,8 @@ class Meta:
     property: str
     value: str
     lang: str = ""  # xml:lang when the value is not in the document's language
+    refines: str = ""  # "#id" of what the property describes (a dc:subject, the owner, one media overlay)
+    scheme: str = ""
 
 
 def identifier(doc: Document) -> str:
@@ -34,8 +38,8 @@ def identifier(doc: Document) -> str:
 
 
 def modified(doc: Document) -> dt.datetime:
-    """``dcterms:modified``: the review date at midnight UTC, never the time of the build."""
-    return dt.datetime(doc.last_reviewed.year, doc.last_reviewed.month, doc.last_reviewed.day, tzinfo=dt.UTC)
+    """``dcterms:modified``: this edition's, never the time of the build (``publisher.render.edition`` says why)."""
+    return edition.modified(doc)
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,9 @@ class Content:
     images: int
     described_images: int
     tables: int
-    references: int
+    references: int  # cited, numbered: they link to and from the text
+    further_reading: int = 0  # never cited: listed, linked to nothing in the text
+    captioned_tables: int = 0
 
     @classmethod
     def of(cls, doc: Document) -> Content:
@@ -54,7 +60,9 @@ class Content:
             images=len(figs),
             described_images=sum(1 for f in figs if not f.decorative),
             tables=sum(1 for b in all_blocks(doc) if isinstance(b, Table)),
-            references=len(doc.references),
+            references=len(cited_references(doc)),
+            further_reading=len(further_reading(doc)),
+            captioned_tables=sum(1 for b in all_blocks(doc) if isinstance(b, Table) and b.caption),
         )
 
 
@@ -72,38 +80,38 @@ def accessibility(doc: Document) -> list[Meta]:
         features.append("alternativeText")
     metas += [Meta("schema:accessibilityFeature", f) for f in features]
     metas.append(Meta("schema:accessibilityHazard", "none"))
-    metas.append(Meta("schema:accessibilitySummary", summary(doc, content), "en"))
+    metas.append(Meta("schema:accessibilitySummary", summary(doc, content), strings_language(doc.language)))
     metas.append(Meta("dcterms:conformsTo", CONFORMS_TO))
     metas.append(Meta("a11y:certifiedBy", doc.publisher.name))
     return metas
 
 
 def summary(doc: Document, content: Content) -> str:
-    """A sentence a person choosing the book can use: what it offers and what it contains.
+    """A paragraph a person choosing the book can use: what it offers and what it contains.
 
-    English only for now (marked with xml:lang); the fixed strings table has no entry for it.
+    In the document's language when ``publisher.document.i18n`` has it (else English, and the meta
+    says ``xml:lang="en"``), so a Spanish reader's library shows a Spanish summary.
     """
-    parts = [
-        f"This publication meets {CONFORMS_TO.split(' - ')[1]}.",
-        "It has a table of contents, and a heading for every section, in reading order.",
-    ]
+    words = strings_for(doc.language)
+    parts = [words["a11y_meets"], words["a11y_navigation"]]
     if content.references:
-        parts.append(f"Its {content.references} numbered references link to and from the text.")
+        parts.append(plural(words, "a11y_references", content.references))
+    if content.further_reading:
+        parts.append(plural(words, "a11y_further_reading", content.further_reading))
     if content.images:
         described = content.described_images
         decorative = content.images - described
-        words = []
+        clauses = []
         if described:
-            words.append(f"{described} {'image has' if described == 1 else 'images have'} a text description")
+            clauses.append(plural(words, "a11y_described", described))
         if decorative:
-            words.append(f"{decorative} decorative {'image is' if decorative == 1 else 'images are'} hidden "
-                         "from assistive technology")
-        parts.append("; ".join(words).capitalize() + ".")
+            clauses.append(plural(words, "a11y_decorative", decorative))
+        sentence = "; ".join(clauses)
+        parts.append(sentence[:1].upper() + sentence[1:] + ".")
     else:
-        parts.append("It has no images.")
+        parts.append(words["a11y_no_images"])
     if content.tables:
-        parts.append("The table has a caption and header cells." if content.tables == 1
-                     else "Tables have captions and header cells.")
-    parts.append("Text and colors follow the reading system's settings, and there are no flashing, sound or "
-                 "motion hazards.")
+        captioned = "_captioned" if content.captioned_tables == content.tables else ""
+        parts.append(plural(words, f"a11y_tables{captioned}", content.tables))
+    parts.append(words["a11y_display"])
     return " ".join(parts)

@@ -1,4 +1,4 @@
-"""The single-file web page: the shared HTML layer, inlined CSS, images as data URIs, JSON-LD."""
+"""The single-file web page: the shared HTML layer, inlined CSS, fonts and images as data URIs, JSON-LD."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from markupsafe import Markup
 from publisher.document.model import Document, Figure
 from publisher.errors import Diagnostic, Location, RenderError
 from publisher.render import RenderOptions
-from publisher.render.html import images, jsonld
+from publisher.render.html import fonts, images, jsonld
 from publisher.render.layout import Layout
 
 # The page is one file that must work alone (saved, mailed, opened offline), so the CSS
-# is inlined and images become data URIs; fonts are not embedded (see layouts/html/README.md).
+# is inlined and fonts and images become data URIs (see layouts/html/README.md).
 STYLESHEETS = (("screen.css", "all"), ("print.css", "print"))
 
 
@@ -34,11 +34,12 @@ def image_src(figure: Figure) -> str:
 
 def render(doc: Document, layout: Layout, options: RenderOptions) -> bytes:
     template = layout.environment("html").get_template("page.html.j2")
-    text = template.render(
-        doc=doc,
-        flavor="html",
-        image_src=image_src,
-        styles=[(media, inline_css(layout, name)) for name, media in STYLESHEETS],
-        jsonld=jsonld.script_text(doc),
-    )
-    return text.encode("utf-8")
+    styles = [(media, inline_css(layout, name)) for name, media in STYLESHEETS]
+    context = {"doc": doc, "flavor": "html", "image_src": image_src, "jsonld": jsonld.script_text(doc)}
+    # Twice: the fonts are cut to the letters the page shows, which the first rendering tells.
+    first = template.render(styles=styles, **context)
+    faces = fonts.stylesheet(layout.folder("fonts"), first)
+    if not faces:
+        return first.encode("utf-8")
+    font_css = Markup(faces + "\n")  # noqa: S704 -- our @font-face rules: base64 and the layout's own font CSS
+    return template.render(styles=[("all", font_css), *styles], **context).encode("utf-8")

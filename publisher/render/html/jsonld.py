@@ -8,9 +8,11 @@ from typing import Any
 from markupsafe import Markup
 
 from publisher.document.model import Document, metadata_title
+from publisher.render import codes, edition
 
 # schema.org's MedicalAudienceType members for the audiences the source format knows.
 AUDIENCES = {"patient": "Patient", "clinician": "Clinician"}
+DCTERMS_VALID = "http://purl.org/dc/terms/valid"
 
 
 def data(doc: Document) -> dict[str, Any]:
@@ -25,9 +27,19 @@ def data(doc: Document) -> dict[str, Any]:
         "name": metadata_title(doc),
         "inLanguage": doc.language,
         "lastReviewed": doc.last_reviewed.isoformat(),
+        # This edition, the same instant as the EPUB's dcterms:modified and the DOCX's modified.
+        "dateModified": edition.w3c(edition.modified(doc)),
         "publisher": publisher,
-        "about": {"@type": "MedicalCondition", "name": doc.title},
+        "about": condition(doc),
     }
+    if edition.version(doc):
+        page["version"] = edition.version(doc)
+    if doc.owner:
+        page["maintainer"] = doc.owner  # schema.org: who manages the content's publication (text: team or person)
+    if doc.review_by is not None:
+        # schema.org has no "next review" property (``expires`` would tell search engines to drop the page):
+        # DCMI's "valid", by its full IRI, which schema.org consumers ignore and JSON-LD processors keep.
+        page[DCTERMS_VALID] = f"start={doc.last_reviewed.isoformat()}; end={doc.review_by.isoformat()}; scheme=W3C-DTF"
     if doc.canonical_url:
         page["url"] = doc.canonical_url
     if doc.description:
@@ -43,6 +55,16 @@ def data(doc: Document) -> dict[str, Any]:
     if citations:
         page["citation"] = citations
     return page
+
+
+def condition(doc: Document) -> dict[str, Any]:
+    """The condition the page is about, with its codes as schema.org ``MedicalCode`` (codeValue + codingSystem)."""
+    about: dict[str, Any] = {"@type": "MedicalCondition", "name": doc.title}
+    if doc.codes:
+        about["code"] = [{"@type": "MedicalCode", "codeValue": code.code,
+                          "codingSystem": codes.system(code.system).name,
+                          **({"name": code.display} if code.display else {})} for code in doc.codes]
+    return about
 
 
 def script_text(doc: Document) -> Markup:

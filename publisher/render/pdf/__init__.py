@@ -19,7 +19,11 @@ from publisher.render.layout import Layout
 from publisher.render.pdf.artifacts import mark_orphans_as_artifacts
 from publisher.render.pdf.engine import engine_for
 from publisher.render.pdf.fetcher import RestrictedURLFetcher
-from publisher.render.pdf.links import drop_nested_link_annotations, merge_split_links
+from publisher.render.pdf.figures import place_figure_boxes
+from publisher.render.pdf.join import join_page_breaks
+from publisher.render.pdf.lang import mark_languages
+from publisher.render.pdf.links import describe_links, drop_nested_link_annotations
+from publisher.render.pdf.origins import origins
 from publisher.render.pdf.page import figure_assets, handout_html
 from publisher.render.pdf.strict import weasyprint_strict
 from publisher.render.pdf.structure import Tree
@@ -49,20 +53,27 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
             font_config=engine.font_config,
             pdf_variant=PDF_VARIANT,
             pdf_identifier=identifier,
-            finisher=finish,
+            finisher=lambda document, pdf: finish(document, pdf, doc),
         )
     return pdf
 
 
-def finish(_document: Any, pdf: pydyf.PDF) -> None:
-    """Fix what WeasyPrint 70's tagging gets wrong (see artifacts.py and links.py) before it writes the file.
+def finish(document: Any, pdf: pydyf.PDF, doc: Document) -> None:
+    """Fix what WeasyPrint 70's tagging gets wrong before it writes the file: one step per module.
 
     A WeasyPrint *finisher*: it edits the PDF's objects in memory, so the file is
-    written once, by WeasyPrint, from the fixed objects.
+    written once, by WeasyPrint, from the fixed objects. ``document`` is WeasyPrint's
+    laid-out document (its boxes), ``doc`` the model it was rendered from.
     """
     tree = Tree(pdf)
-    mark_orphans_as_artifacts(tree)
-    drop_nested_link_annotations(tree)
-    merge_split_links(tree)
-    add_column_scope(tree)
+    # First, while the tree is still WeasyPrint's: which HTML element each structure element comes from.
+    where = origins(document, pdf, tree.root)
+    join_page_breaks(tree, where)  # join.py: one element per element, across page and line breaks
+    mark_languages(tree, where)  # lang.py: /Lang on parts in another language
+    mark_orphans_as_artifacts(tree)  # artifacts.py: margin boxes and repeated table headers
+    drop_nested_link_annotations(tree)  # links.py: one annotation per piece of link text
+    describe_links(tree, where, doc)  # links.py: /Contents says what each link is
+    add_column_scope(tree)  # tables.py: /Scope on column headers
+    place_figure_boxes(tree, {number: page.height for number, page in zip(tree.page_numbers, document.pages,
+                                                                          strict=True)})  # figures.py
     tree.discard_unreachable()

@@ -9,20 +9,28 @@ Link element with the same target is removed (from the page, the tree and the
 /ParentTree); the Link element's own annotation covers the same text.
 
 Split links: every line fragment of a wrapped link gets its own annotation and
-its own Link element, so a screen reader announces a URL that wraps over two lines
-as two links ("https://", "www.example.org/page"). A Link element may own several
-link annotations, so consecutive sibling Link elements with the same target are
-merged into the first: their marked content and annotation references move to it
-and the /ParentTree entries are repointed. The annotations stay, one per line.
+its own Link element; join.py joins them into one Link element (one element per
+``<a>``), which may own several annotations, one per line.
+
+Descriptions: WeasyPrint sets an annotation's /Contents (what a screen reader
+announces for the link) to the raw target: "ref-1" for a citation, the URL for a
+link. ``describe_links`` says what each link is instead: "Reference 1: <title>" for a
+citation, "<link text> (<host>)" for an external link.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pydyf
 
+from publisher.document.model import Document
+from publisher.render.pdf.origins import Origin
 from publisher.render.pdf.structure import Tree, text
+
+_SPACE = re.compile(r"\s+")
 
 
 def _annotation_target(tree: Tree, kid: object) -> str | None:
@@ -46,34 +54,6 @@ def _annotation_target(tree: Tree, kid: object) -> str | None:
 def _target(tree: Tree, elem: Any) -> str | None:
     """Where a Link element goes: its first annotation's target."""
     return next((t for kid in elem.get("K", ()) if (t := _annotation_target(tree, kid)) is not None), None)
-
-
-def _is_link(node: object) -> bool:
-    return isinstance(node, dict) and node.get("S") == "/Link"
-
-
-def _absorb(tree: Tree, first: Any, other: Any) -> None:
-    """Move ``other``'s content into ``first`` and repoint the parent tree at ``first``."""
-    page_ref = other.get("Pg")
-    page = tree.get(page_ref)
-    same_page = page_ref is not None and page_ref == first.get("Pg")
-    for kid in other.get("K", ()):
-        if isinstance(kid, int):
-            # An MCID alone means "on the element's /Pg"; across a page break it needs its page.
-            first["K"].append(kid if same_page else pydyf.Dictionary({"Type": "/MCR", "Pg": page_ref, "MCID": kid}))
-            if isinstance(page, dict):
-                tree.set_mcid(page, kid, first.reference)
-            continue
-        first["K"].append(kid)
-        child = tree.get(kid)
-        if not isinstance(child, dict):
-            continue
-        if child.get("Type") == "/OBJR":
-            annot = tree.get(child.get("Obj"))
-            if isinstance(annot, dict) and "StructParent" in annot:
-                tree.set_parent(annot["StructParent"], first.reference)
-        elif "S" in child:
-            child["P"] = first.reference
 
 
 def drop_nested_link_annotations(tree: Tree) -> int:
@@ -111,23 +91,36 @@ def drop_nested_link_annotations(tree: Tree) -> int:
     return removed
 
 
-def merge_split_links(tree: Tree) -> int:
-    """Merge runs of sibling Link elements with one target; return how many elements were absorbed."""
-    absorbed = 0
-    for elem in list(tree.elements()):
-        kids = elem.get("K")
-        if not isinstance(kids, list):
-            continue
-        kept: list[Any] = []
-        for kid in kids:
-            node, previous = tree.get(kid), tree.get(kept[-1]) if kept else None
-            if (previous is not None and _is_link(node) and _is_link(previous)
-                    and (target := _target(tree, node)) is not None and target == _target(tree, previous)):
-                _absorb(tree, previous, node)
-                absorbed += 1
-            else:
-                kept.append(kid)
-        if len(kept) != len(kids):
-            elem["K"] = pydyf.Array(kept)
-    return absorbed
+def link_description(element: Any, doc: Document) -> str | None:
+    """What a link annotation of the HTML ``<a>`` element says it is, or None to leave WeasyPrint's."""
+    href = (element.get("href") or "").strip()
+    label = _SPACE.sub(" ", "".join(element.itertext()).replace("\u2060", "")).strip()  # no word joiners
+    if href.startswith("#"):
+        ref = next((r for r in doc.references if r.id == href[1:]), None)
+        if ref is not None:
+            return f"{doc.strings['reference']} {ref.number}: {_SPACE.sub(' ', ref.title).strip()}"
+        return label or None
+    parts = urlsplit(href)
+    where = parts.hostname or unquote(parts.path)  # mailto:/tel: have no host: their address
+    if not where or where.lower() in label.lower():
+        return label or href
+    return f"{label} ({where})" if label else where
 
+
+def describe_links(tree: Tree, origins: dict[int, Origin], doc: Document) -> int:
+    """Set every Link element's annotations' /Contents from its ``<a>``; return how many were set."""
+    described = 0
+    for elem in tree.elements():
+        origin = origins.get(elem.number)
+        if elem.get("S") != "/Link" or origin is None or origin.element is None:
+            continue
+        description = link_description(origin.element, doc)
+        if description is None:
+            continue
+        for kid in elem.get("K", ()):
+            objr = tree.get(kid)
+            annot = tree.get(objr.get("Obj")) if isinstance(objr, dict) and objr.get("Type") == "/OBJR" else None
+            if isinstance(annot, dict) and annot.get("Subtype") == "/Link":
+                annot["Contents"] = pydyf.String(description)
+                described += 1
+    return described

@@ -41,7 +41,9 @@ class Tree:
         self.root: Any = self.get(pdf.catalog.get("StructTreeRoot"))
         parent_tree = self.get(self.root["ParentTree"]) if isinstance(self.root, dict) else None
         self.nums: list[Any] = parent_tree["Nums"] if isinstance(parent_tree, dict) else []
-        self.pages: list[Any] = [self.pdf.objects[n] for n in pdf.pages["Kids"][::3]]
+        # pydyf lists page references as number, generation, "R": three items each.
+        self.page_numbers: list[int] = list(pdf.pages["Kids"][::3])
+        self.pages: list[Any] = [self.pdf.objects[n] for n in self.page_numbers]
 
     def get(self, value: object) -> Any:
         """The object a reference points to; any other value unchanged."""
@@ -102,8 +104,44 @@ class Tree:
         if index is not None:
             del self.nums[index - 1 : index + 1]
 
+    def page_of(self, kid: object, owner: Any) -> int | None:
+        """The page object number a kid of ``owner`` sits on (an MCID alone is on the owner's /Pg)."""
+        node = self.get(kid)
+        if isinstance(node, dict) and "Pg" in node:
+            return number(node["Pg"])
+        return number(owner.get("Pg"))
+
+    def absorb(self, first: Any, other: Any) -> None:
+        """Append ``other``'s kids to ``first``'s and repoint everything that named ``other`` at ``first``.
+
+        ``other`` is left unreachable (its parent must drop it); its kids keep their pages:
+        an MCID alone means "on the element's /Pg", so across pages it becomes an MCR.
+        """
+        page_ref = other.get("Pg")
+        same_page = page_ref is not None and page_ref == first.get("Pg")
+        for kid in _kids(other):
+            node = self.get(kid)
+            if isinstance(kid, int):
+                first["K"].append(kid if same_page else pydyf.Dictionary({"Type": "/MCR", "Pg": page_ref, "MCID": kid}))
+                self.set_mcid(self.get(page_ref), kid, first.reference)
+                continue
+            first["K"].append(kid)
+            if not isinstance(node, dict):
+                continue
+            if node.get("Type") == "/MCR":
+                self.set_mcid(self.get(node.get("Pg", page_ref)), node["MCID"], first.reference)
+            elif node.get("Type") == "/OBJR":
+                annot = self.get(node.get("Obj"))
+                if isinstance(annot, dict) and "StructParent" in annot:
+                    self.set_parent(annot["StructParent"], first.reference)
+            elif "S" in node:
+                node["P"] = first.reference
+        other["K"] = pydyf.Array()
+
     def set_mcid(self, page: Any, mcid: int, value: object) -> None:
         """Point the page's MCID slot at ``value`` (``NULL``: no element owns it any more)."""
+        if not isinstance(page, dict):
+            return
         array = self.parent(page.get("StructParents", -1))
         if isinstance(array, list) and 0 <= mcid < len(array):
             array[mcid] = value

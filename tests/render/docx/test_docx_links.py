@@ -68,23 +68,28 @@ def test_every_internal_link_resolves_to_a_bookmark(any_docx: tuple[m.Document, 
 def test_citations_link_to_references_and_back(any_docx: tuple[m.Document, Docx]) -> None:
     doc, out = any_docx
     marks = bookmarks(out)
-    links = [(h.get(W + "anchor"), paragraph_text(h))
+    links = [(h.get(W + "anchor"), paragraph_text(h), h.get(W + "tooltip"))
              for h in out.document.iter(W + "hyperlink") if h.get(W + "anchor")]
-    for ref in doc.references:
+    tips = []
+    for ref in m.cited_references(doc):
         ref_mark = ref.id.replace("-", "_")
         assert marks[ref_mark].startswith(f"[{ref.number}]")  # the bookmark holds the entry itself
-        if ref.backlinks:
-            first = ref.backlinks[0].replace("-", "_")
-            assert marks[first] == f"[{ref.number}]"  # tightly around the first citation
-            assert (first, doc.strings["back_to_text"]) in links
-            assert (ref_mark, f"[{ref.number}]") in links
+        back = [(a, text, tip) for a, text, tip in links if a in {c.replace("-", "_") for c in ref.backlinks}]
+        assert [a for a, _, _ in back] == [c.replace("-", "_") for c in ref.backlinks]  # every citation
+        for cite in ref.backlinks:
+            assert marks[cite.replace("-", "_")] == f"[{ref.number}]"  # tightly around each citation
+        if len(ref.backlinks) == 1:
+            assert back[0][1] == doc.strings["back_to_text"]
         else:
-            assert not any(name.startswith(f"cite_{ref.number}_") for name in marks)
+            assert [text for _, text, _ in back] == ["a", "b", "c", "d"][: len(back)]
+        tips += [tip for _, _, tip in back]
+        assert any(a == ref_mark and text == f"[{ref.number}]" for a, text, _ in links) == bool(ref.backlinks)
+    assert all(tips) and len(set(tips)) == len(tips)  # each back-link has its own ScreenTip
 
 
-def test_only_first_citations_are_bookmarked(rich_docx: Docx, rich_doc: m.Document) -> None:
+def test_every_citation_is_bookmarked(rich_docx: Docx, rich_doc: m.Document) -> None:
     cited = {name for name in bookmarks(rich_docx) if name.startswith("cite_")}
-    assert cited == {r.backlinks[0].replace("-", "_") for r in rich_doc.references if r.backlinks}
+    assert cited == {c.replace("-", "_") for r in rich_doc.references for c in r.backlinks}
 
 
 def test_bookmark_names_are_valid_for_word_and_unique(any_docx: tuple[m.Document, Docx]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import zipfile
 from collections.abc import Callable
 
@@ -10,7 +11,7 @@ from docx_xml import NS, Docx, W, paragraph_text
 
 from publisher.document import model as m
 from publisher.document.i18n import format_date
-from publisher.render import RenderOptions
+from publisher.render import RenderOptions, edition
 from publisher.render.docx import render
 from publisher.render.layout import Layout
 
@@ -24,9 +25,10 @@ def test_core_properties_come_from_the_model(seed_docx: Docx, seed_doc: m.Docume
     assert props.author == seed_doc.publisher.name
     assert props.last_modified_by == seed_doc.publisher.name
     assert props.language == seed_doc.language
-    assert props.revision == 1
-    assert props.created.date() == seed_doc.last_reviewed
-    assert props.modified.date() == seed_doc.last_reviewed
+    assert props.revision == 1  # the seed has no version
+    assert props.created == dt.datetime(2015, 6, 26, tzinfo=dt.UTC)  # the review the text comes from
+    assert props.modified == edition.modified(seed_doc)  # this edition: its date, a time from its content
+    assert props.modified.date() == seed_doc.edition_date == seed_doc.last_reviewed
     assert props.last_printed is None
     assert props.category == ""
 
@@ -75,8 +77,8 @@ def test_two_renders_are_byte_identical(seed_doc: m.Document, seed_docx: Docx) -
     assert again == seed_docx.data
 
 
-def test_zip_entries_are_dated_from_last_reviewed(seed_docx: Docx, seed_doc: m.Document) -> None:
-    reviewed = seed_doc.last_reviewed
+def test_zip_entries_are_dated_from_the_edition(seed_docx: Docx, seed_doc: m.Document) -> None:
+    reviewed = seed_doc.edition_date
     infos = seed_docx.zip.infolist()
     assert {i.date_time for i in infos} == {(reviewed.year, reviewed.month, reviewed.day, 0, 0, 0)}
     assert infos[0].filename == "[Content_Types].xml"

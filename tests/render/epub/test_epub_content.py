@@ -13,7 +13,7 @@ from publisher.render.html import images
 from publisher.render.layout import DEFAULT_ROOT
 
 # epub:type → its DPUB-ARIA role; None where ARIA has no equivalent (EPUB Accessibility Techniques).
-ROLES = {"noteref": "doc-noteref", "backlink": "doc-backlink", "bibliography": "doc-bibliography",
+ROLES = {"biblioref": "doc-biblioref", "backlink": "doc-backlink", "bibliography": "doc-bibliography",
          "toc": "doc-toc", "bodymatter": None, "landmarks": None}
 
 
@@ -42,20 +42,25 @@ def test_every_epub_type_has_its_role(any_case: tuple[m.Document, Book]) -> None
                     assert element.get("role") == ROLES[value], f"{href}: {value} without {ROLES[value]}"
 
 
-def test_citations_are_noterefs_to_a_bibliography_with_backlinks(any_case: tuple[m.Document, Book]) -> None:
+def test_citations_are_bibliorefs_to_a_bibliography_with_backlinks(any_case: tuple[m.Document, Book]) -> None:
     doc, book = any_case
     content = book.xml("content.xhtml")
     (bibliography,) = content.xpath("//*[@epub:type='bibliography']", namespaces=NS)
-    noterefs = content.xpath("//x:a[@epub:type='noteref']", namespaces=NS)
-    assert len(noterefs) == sum(len(r.backlinks) for r in doc.references) > 0
-    for a in noterefs:
+    assert not content.xpath("//x:a[@epub:type='noteref']", namespaces=NS)  # a citation is not a note
+    citations = content.xpath("//x:a[@epub:type='biblioref']", namespaces=NS)
+    assert len(citations) == sum(len(r.backlinks) for r in doc.references) > 0
+    for a in citations:
         target = a.get("href").removeprefix("#")
         assert bibliography.xpath(f".//x:li[@id='{target}']", namespaces=NS)
     ids = set(content.xpath("//@id"))
-    for ref in doc.references:
+    names = []
+    for ref in (r for r in doc.references if r.number):
         (entry,) = bibliography.xpath(f".//x:li[@id='{ref.id}']", namespaces=NS)
-        backs = entry.xpath(".//x:a[@epub:type='backlink']/@href", namespaces=NS)
-        assert backs == [f"#{ref.backlinks[0]}"] and ref.backlinks[0] in ids
+        backs = entry.xpath(".//x:a[@epub:type='backlink']", namespaces=NS)
+        assert [b.get("href") for b in backs] == [f"#{c}" for c in ref.backlinks]  # every citation, in order
+        assert all(c in ids for c in ref.backlinks)
+        names += [b.get("aria-label") for b in backs]
+    assert len(set(names)) == len(names)  # no two back-links share a name
 
 
 def test_every_external_link_is_present(any_case: tuple[m.Document, Book]) -> None:

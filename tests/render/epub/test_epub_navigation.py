@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from epub_book import EPUB_TYPE, NS, Book, render_epub
+from epub_book import EPUB_TYPE, NS, XML_LANG, Book, render_epub
 from lxml import etree
 
 from publisher.document import model as m
@@ -77,3 +77,15 @@ def test_ncx_repeats_the_outline(seed_doc: m.Document, seed_book: Book) -> None:
     assert labels == [e.title for e in m.outline(seed_doc)]
     ids = ncx.xpath("//ncx:navPoint/@id", namespaces=NS)
     assert len(ids) == len(set(ids))
+
+
+def test_ncx_has_play_order_and_its_true_depth(any_case: tuple[m.Document, Book]) -> None:
+    doc, book = any_case
+    ncx = book.xml("toc.ncx")
+    # NCX 2005-1 DTD: every navPoint has playOrder, in reading order from 1; dtb:depth is the navMap's depth.
+    orders = [int(n) for n in ncx.xpath("//ncx:navPoint/@playOrder", namespaces=NS)]
+    assert orders == list(range(1, len(ncx.xpath("//ncx:navPoint", namespaces=NS)) + 1))
+    (depth,) = ncx.xpath("//ncx:head/ncx:meta[@name='dtb:depth']/@content", namespaces=NS)
+    deepest = max(s.level for s in m.walk_sections(doc.sections))  # the title's navPoint holds level 2
+    assert int(depth) == deepest
+    assert ncx.get(XML_LANG) == doc.language

@@ -5,15 +5,20 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import uuid
 import zipfile
+from pathlib import Path
 
 import pytest
 from epub_book import NS, SEED, XML_LANG, Book, render_epub
 
+from publisher.build.plan import BuildPlan
+from publisher.build.render import load
 from publisher.document import model as m
+from publisher.render import edition
 from publisher.render.epub.metadata import CONFORMS_TO, identifier
 
 
@@ -51,8 +56,11 @@ def test_identifier_is_stable_and_derived_from_the_canonical_url(seed_doc: m.Doc
     assert identifier(dataclasses.replace(seed_doc, audience="clinician")) != ident
 
 
-def test_modified_is_the_review_date(seed_book: Book) -> None:
-    assert seed_book.meta("dcterms:modified") == ["2015-06-26T00:00:00Z"]
+def test_modified_is_this_editions_time(seed_doc: m.Document, seed_book: Book) -> None:
+    # The seed's edition is its review date; the time of day comes from its content (render/edition.py).
+    (modified,) = seed_book.meta("dcterms:modified")
+    assert modified == edition.w3c(edition.modified(seed_doc))
+    assert re.fullmatch(r"2015-06-26T\d\d:\d\d:\d\dZ", modified)
 
 
 def test_generator_names_publisher_and_no_prefix_is_redeclared(seed_book: Book) -> None:
@@ -113,3 +121,15 @@ def test_identical_across_processes_with_different_hash_seeds() -> None:
     }
     assert len(digests) == 1
     assert hashlib.sha256(b"").hexdigest() not in digests.pop()
+
+
+def test_the_spanish_accessibility_summary_is_in_spanish(tmp_path: Path) -> None:
+    doc = load(SEED.with_name("leiomyosarcoma.es.yaml"), BuildPlan(tmp_path))
+    book = Book(render_epub(doc))
+    (summary,) = book.opf.xpath("//opf:meta[@property='schema:accessibilitySummary']", namespaces=NS)
+    assert summary.text.startswith("Esta publicación cumple las WCAG 2.2, nivel AA.")
+    assert "Sus 3 referencias numeradas enlazan con el texto" in summary.text and "No tiene imágenes." in summary.text
+    assert summary.get(XML_LANG) is None  # the package's language, es, is the summary's
+    english = Book(render_epub(dataclasses.replace(doc, language="fr")))  # no French table: English, marked so
+    (fallback,) = english.opf.xpath("//opf:meta[@property='schema:accessibilitySummary']", namespaces=NS)
+    assert fallback.get(XML_LANG) == "en" and fallback.text.startswith("This publication meets")

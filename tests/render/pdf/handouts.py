@@ -22,7 +22,11 @@ from publisher.render.pdf import render
 
 ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT / "source" / "leiomyosarcoma.yaml"
+SPANISH = ROOT / "source" / "leiomyosarcoma.es.yaml"
 FIGURES = ROOT / "tests" / "fixtures" / "pdf" / "figures.yaml"
+RICH = ROOT / "tests" / "fixtures" / "rich-content" / "rich.yaml"
+LONG_TABLE = ROOT / "tests" / "fixtures" / "pdf" / "long-table.yaml"
+LINE_BREAK = ROOT / "tests" / "fixtures" / "pdf" / "line-break.yaml"
 VARIANTS = {
     "letter": RenderOptions(paper="letter"),
     "a4": RenderOptions(paper="a4"),
