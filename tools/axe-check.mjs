@@ -59,15 +59,30 @@ async function checkFile(browser, file, opts) {
     }
   });
   try {
-    await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: opts.timeout });
-    await page.evaluate(axeSource);
+    try {
+      await page.goto(pathToFileURL(file).href, { waitUntil: "load", timeout: opts.timeout });
+    } catch (err) {
+      if (!(err && err.name === "TimeoutError")) throw err;
+      // A script that never ends holds the page's only thread: nothing more can run in it.
+      return { file, error: `the page did not finish loading within ${opts.timeout / 1000} s (a script that never ends?)`,
+               violations: [], bestPractice: null, blocked: [...blocked] };
+    }
     const run = (values) =>
       page.evaluate(
         (vals) => window.axe.run(document, { runOnly: { type: "tag", values: vals }, resultTypes: ["violations"] }),
         values,
       );
-    const wcag = await run(opts.tags);
-    const best = opts.bestPractice ? await run(["best-practice"]) : null;
+    let wcag, best;
+    try {
+      await page.evaluate(axeSource);
+      wcag = await run(opts.tags);
+      best = opts.bestPractice ? await run(["best-practice"]) : null;
+    } catch (err) {
+      if (!(err && (err.name === "TimeoutError" || err.name === "ProtocolError"))) throw err;
+      // Loaded, then a script (a timer, an event) keeps the page's thread busy: axe cannot run.
+      return { file, error: `axe could not run within ${opts.timeout / 1000} s: a script keeps the page busy`,
+               violations: [], bestPractice: null, blocked: [...blocked] };
+    }
     return {
       file,
       violations: summarise(wcag.violations),
@@ -75,8 +90,13 @@ async function checkFile(browser, file, opts) {
       blocked: [...blocked],
     };
   } finally {
-    await page.close();
+    await settle(page.close(), 5000); // a page stuck in a script may never confirm that it closed
   }
+}
+
+// The promise's outcome, or nothing after `ms` milliseconds; never a rejection.
+function settle(promise, ms) {
+  return Promise.race([promise.catch(() => undefined), new Promise((done) => setTimeout(done, ms))]);
 }
 
 async function main() {
@@ -104,7 +124,8 @@ async function main() {
     process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
     return 0;
   } finally {
-    await browser.close();
+    await settle(browser.close(), 5000);
+    browser.process()?.kill("SIGKILL"); // gone already, or stuck behind a page that never yields
   }
 }
 

@@ -29,6 +29,7 @@ from publisher.render import options_for, renderer
 from publisher.render.layout import Layout
 
 POLL_SECONDS = 0.3
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 GENERATION_PATH = "/__generation"
 # Polls the build generation each second and reloads the page when it changes.
 _RELOAD = (
@@ -152,6 +153,24 @@ class PreviewServer(ThreadingHTTPServer):
         self._stop.set()
         super().shutdown()
 
+    def allowed_hosts(self) -> frozenset[str]:
+        """The Host headers this server answers: its own names and port, nothing a web page could point at it.
+
+        Binding to 127.0.0.1 keeps other machines out, but not a page in this computer's browser:
+        with DNS rebinding, evil.example resolves to 127.0.0.1 and its script reads the preview
+        (sources under review, local paths in error pages). Its requests still say
+        ``Host: evil.example``, so only loopback names with our port are answered.
+        """
+        port = self.server_address[1]
+        names = {f"{name}:{port}" for name in LOOPBACK_NAMES}
+        return frozenset(names | (set(LOOPBACK_NAMES) if port == 80 else set()))
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that closes or resets its connection mid-answer is normal: no traceback for that."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: PreviewServer
@@ -164,6 +183,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(body=False)
 
     def _respond(self, body: bool) -> None:
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or hosts[0].strip().lower() not in self.server.allowed_hosts():
+            shown = ", ".join(h[:80] for h in hosts) or "none"
+            self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8",
+                       f"publisher serve answers only {self.server.url} (Host: {shown})\n".encode(), body)
+            return
         preview = self.server.preview
         path = unquote(urlsplit(self.path).path)
         if path == GENERATION_PATH:

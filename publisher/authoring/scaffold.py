@@ -5,6 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tempfile
+from pathlib import Path
+
+from publisher.errors import Diagnostic, PublisherError
 
 SCHEMA_FILE = "source.schema.json"
 
@@ -73,6 +77,9 @@ references:                           # numbered by first citation
 """
 
 
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
+
+
 def title_from_slug(slug: str) -> str:
     words = slug.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
@@ -89,10 +96,25 @@ def starter(slug: str, today: dt.date, title: str = "", language: str = "en", pa
     title = title or title_from_slug(slug)
     return _TEMPLATE.format(
         schema=SCHEMA_FILE,
-        title=title.replace("\n", " "),
+        title=_LINE_BREAKS.sub(" ", title),  # in a comment: any line break would end it
         title_yaml=_yaml_text(title),
         language=language,
         slug=slug,
         today=today.isoformat(),
         path=path or f"source/{slug}.yaml",
     )
+
+
+def starter_problem(text: str, slug: str) -> Diagnostic | None:
+    """The first error the reader finds in a starter, read as ``publisher build`` would read it (the
+    title is the only free text in it); None when it reads cleanly."""
+    from publisher.source.reader import read_source  # pydantic and the YAML reader: only for `new`
+
+    with tempfile.TemporaryDirectory(prefix="publisher-new-") as folder:
+        path = Path(folder) / f"{slug}.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            read_source(path)
+        except PublisherError as exc:
+            return exc.diagnostics[0]
+    return None

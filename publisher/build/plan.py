@@ -16,6 +16,8 @@ from publisher.build.manifest import Manifest
 from publisher.handoff.options import HandoffOptions
 from publisher.render import DEFAULT_FORMATS, RENDERERS, RenderOptions
 from publisher.render.layout import Layout
+from publisher.source.files import NotReadable, read_regular
+from publisher.source.limits import MAX_SOURCE_BYTES
 
 Job = tuple[Path, tuple[str, ...]]  # a source and the formats it needs
 
@@ -56,8 +58,9 @@ def stale_jobs(sources: list[Path], plan: BuildPlan, keys: dict[str, str], manif
     skipped = 0
     for source in sources:
         try:
-            data = source.read_bytes()
-        except OSError:
+            # Never read_bytes(): a FIFO would block the whole build, /dev/zero would fill memory.
+            data = read_regular(source, MAX_SOURCE_BYTES)
+        except (OSError, NotReadable):
             todo.append(((source, plan.formats), "", 0))  # the reader reports it with a hint
         else:
             digest = hashlib.sha256(data).hexdigest()

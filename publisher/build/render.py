@@ -34,6 +34,7 @@ class Rendered:
     files: tuple[tuple[str, str, bytes], ...] = ()
     images: tuple[str, ...] = ()  # absolute paths of the images the document shows
     errors: tuple[Diagnostic, ...] = ()
+    image_sha256: tuple[str, ...] = ()  # of the bytes rendered, one per image (the file may have changed since)
     internal: bool = False  # the failure is a bug in publisher, not a problem of the source
     seconds: float = 0.0
     edition: tuple[str, str, str] = ("", "", "")  # build/edition.py's record of the rendered document
@@ -42,6 +43,12 @@ class Rendered:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def image_digests(self) -> dict[str, str]:
+        """Image path -> hash of the bytes rendered ("" when not known: hash the file)."""
+        known = self.image_sha256 if len(self.image_sha256) == len(self.images) else ("",) * len(self.images)
+        return dict(zip(self.images, known, strict=True))
 
 
 def load(source: Path, plan: BuildPlan) -> m.Document:
@@ -71,10 +78,17 @@ def render_all(doc: m.Document, plan: BuildPlan, formats: tuple[str, ...] | None
 
 def figures(doc: m.Document) -> tuple[str, ...]:
     """The files besides the source that the document shows: its images and its references_file."""
-    found = dict.fromkeys(b.path for b in m.all_blocks(doc) if isinstance(b, m.Figure))
+    return tuple(figure_digests(doc))
+
+
+def figure_digests(doc: m.Document) -> dict[str, str]:
+    """Those files and the hash of the bytes the outputs embed: an image's, read once by the reader;
+    "" for the references_file (the manifest hashes it)."""
+    found = {b.path: b.image.sha256 if b.image is not None else "" for b in m.all_blocks(doc)
+             if isinstance(b, m.Figure)}
     if doc.references_file:
-        found.setdefault(doc.references_file, None)
-    return tuple(found)
+        found.setdefault(doc.references_file, "")
+    return found
 
 
 def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None = None) -> Rendered:
@@ -88,9 +102,10 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
              renderer(fmt)(doc, plan.layout, render_options(fmt, plan)))
             for fmt in wanted
         )
+        digests = figure_digests(doc)
         card = json.dumps(card_of(doc).as_dict(), sort_keys=True, ensure_ascii=False).encode()
-        return Rendered(source, files, figures(doc), seconds=time.perf_counter() - started, edition=record(doc),
-                        card=card)
+        return Rendered(source, files, tuple(digests), seconds=time.perf_counter() - started,
+                        image_sha256=tuple(digests.values()), edition=record(doc), card=card)
     except PublisherError as exc:
         return Rendered(source, errors=tuple(exc.diagnostics), seconds=time.perf_counter() - started)
     except RecursionError:
@@ -99,6 +114,7 @@ def render_source(source: Path, plan: BuildPlan, formats: tuple[str, ...] | None
                         seconds=time.perf_counter() - started)
     except Exception as exc:  # a bug must not stop a catalog build: report it with its origin, go on
         where, template = _origin(exc)
+        template = template or _in_layout(exc, plan)
         if template:  # a layout template failed (e.g. a variable it names does not exist)
             diagnostic = Diagnostic(Location(str(source)), f"layout error: {type(exc).__name__}: {exc} (at {where})",
                                     "fix that template in the layout folder (--layouts)")
@@ -117,3 +133,11 @@ def _origin(exc: BaseException) -> tuple[str, bool]:
     frame = (ours or frames)[-1]
     shown = Path(frame.filename).name if frame.filename.startswith(str(PACKAGE)) else frame.filename
     return f"{shown}:{frame.lineno}", not frame.filename.endswith(".py")
+
+
+def _in_layout(exc: Exception, plan: BuildPlan) -> bool:
+    """A template missing from a ``--layouts`` copy, or a layout file that cannot be read: the layout's fault."""
+    if type(exc).__name__ in ("TemplateNotFound", "TemplatesNotFound", "TemplateSyntaxError"):
+        return True  # by name: importing jinja2 here would slow a build that renders nothing
+    filename = getattr(exc, "filename", None)
+    return isinstance(exc, OSError) and isinstance(filename, str) and Path(filename).is_relative_to(plan.layout.root)

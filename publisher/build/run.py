@@ -214,7 +214,8 @@ def _finish(rendered: Rendered, plan: BuildPlan, keys: dict[str, str], manifest:
     if not rendered.ok:
         manifest.forget(rendered.source, plan.audience, plan.formats)
         return Outcome(rendered.source, errors=rendered.errors, internal=rendered.internal, seconds=rendered.seconds)
-    images = {path: manifest.image_digest(path) for path in rendered.images}
+    # The hashes of the bytes the outputs embed: hashing the files now could see a newer version.
+    images = {path: sha or manifest.image_digest(path) for path, sha in rendered.image_digests.items()}
     try:
         extra = handoff.files_for(rendered, digest, images)  # the FHIR bundle: written with the outputs it lists
         written = write_outputs(plan.out_dir, [(name, data) for _fmt, name, data in rendered.files] + extra)

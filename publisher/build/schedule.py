@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
+from publisher.build.lifetime import shutdown, stop_workers, worker_init
 from publisher.build.plan import BuildPlan, Job
 from publisher.build.render import Rendered, render_source
 from publisher.errors import Diagnostic, Location, PublisherError
@@ -96,8 +97,13 @@ def open_executor(spec: ExecutorSpec, tasks: int, formats: tuple[str, ...]) -> I
     if workers <= 1:
         yield None, 1
         return
-    with process_pool(spec, workers, import_renderers, (formats,)) as pool:
+    pool = process_pool(spec, workers, import_renderers, (formats,))
+    try:
         yield pool, workers
+    except BaseException:
+        stop_workers(pool)  # Ctrl-C, SIGTERM, an error: do not wait for the renders in progress
+        raise
+    shutdown(pool)
 
 
 def process_pool(spec: ExecutorSpec, workers: int, initializer: Callable[..., None],
@@ -107,7 +113,9 @@ def process_pool(spec: ExecutorSpec, workers: int, initializer: Callable[..., No
     context = multiprocessing.get_context(spec.start_method)
     if spec.start_method == "forkserver":
         context.set_forkserver_preload(["publisher.build.schedule"])
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=initializer, initargs=initargs)
+    # Workers die with this process, whatever ends it (SIGTERM, SIGKILL): lifetime.py.
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init,
+                               initargs=(os.getpid(), initializer, initargs))
 
 
 def sendable(plan: BuildPlan) -> BuildPlan:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
+from publisher.build.lifetime import shutdown, stop_workers
 from publisher.build.plan import BuildPlan
 from publisher.build.render import render_source
 from publisher.build.schedule import ExecutorSpec, adopt, import_renderers, process_pool, sendable
@@ -119,7 +120,10 @@ class Session:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+            if exc is not None:
+                stop_workers(self.executor)  # Ctrl-C, SIGTERM, an error: do not wait for the renders in progress
+            else:
+                shutdown(self.executor)
             self.executor = None
 
     def token_for(self, plan: BuildPlan) -> str:

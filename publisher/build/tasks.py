@@ -63,9 +63,10 @@ def merge(parts: list[Rendered], formats: tuple[str, ...]) -> Rendered:
     if errors:
         return Rendered(source, errors=errors, internal=any(part.internal for part in parts), seconds=seconds)
     files = sorted((file for part in parts for file in part.files), key=lambda file: formats.index(file[0]))
-    images = tuple(dict.fromkeys(image for part in parts for image in part.images))
+    images = {image: digest for part in parts for image, digest in part.image_digests.items()}
     card = next((part.card for part in parts if part.card), b"")
-    return Rendered(source, tuple(files), images, seconds=seconds, edition=parts[0].edition, card=card)
+    return Rendered(source, tuple(files), tuple(images), seconds=seconds, image_sha256=tuple(images.values()),
+                    edition=parts[0].edition, card=card)
 
 
 def merged(results: Iterator[Rendered], parts: Counter[Path],

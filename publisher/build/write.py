@@ -12,10 +12,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from publisher.build.lifetime import held_signals
 from publisher.errors import Diagnostic, Location, OutputError
 
 PART = re.compile(r"^\..+\.(?P<pid>[0-9]+)\.[^.]+\.part$")
@@ -76,13 +79,22 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
-    """Write several files all or nothing, as far as a file system allows.
+    """Write several files all or nothing.
 
-    Every file is first written in full beside its target; only when all of them
-    are on disk are they renamed into place (renames do not fail for want of space).
-    A failure before that point leaves every target as it was.
+    1. Every file is written in full beside its target (a ``.part`` file).
+    2. Every target that exists gets a second name (a hard link, or a copy where the file
+       system has no links): this proves it can be replaced (an immutable or append-only file
+       cannot be linked, nor replaced), and keeps the old version to put back.
+    3. Only then are the new files renamed into place, with Ctrl-C and SIGTERM held back until
+       the last rename (a rename does not fail for want of space). If one rename still fails,
+       the targets already replaced get their old version back and new ones are removed.
+
+    A failure at any step leaves every target as it was; a reader of the folder sees an old or
+    a new version of each file, never a missing or half-written one. (SIGKILL cannot be held
+    back: killed between two renames, the files already renamed are new and whole, the others old.)
     """
     staged: list[tuple[Path, Path]] = []
+    kept: dict[Path, Path] = {}  # target -> its old version's second name
     current = Path()
     try:
         for current, data in files:
@@ -90,16 +102,70 @@ def write_files(files: Iterable[tuple[Path, bytes]]) -> None:
                 raise _error(current, "cannot write the output: a folder has this name", "remove or rename the folder")
             staged.append((_stage(current, data), current))
         for tmp, current in staged:
-            tmp.replace(current)
+            if current.exists() or current.is_symlink():
+                kept[current] = _keep(current, tmp)
+        with held_signals():
+            _rename_all(staged, kept)
         for folder in dict.fromkeys(path.parent for _, path in staged):
             _sync_dir(folder)
     except OSError as exc:
-        raise _error(current, f"cannot write the output: {exc.strerror}",
+        raise _error(_failed_path(exc, current), f"cannot write the output: {exc.strerror}",
                      "check free space and permissions of the output folder") from None
     finally:
-        for tmp, _ in staged:
+        for tmp in [tmp for tmp, _ in staged] + list(kept.values()):
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
+
+
+def _keep(target: Path, staged: Path) -> Path:
+    """A second name for ``target``'s current version, or OSError if ``target`` cannot be replaced."""
+    keep = _part_name(target)
+    try:
+        os.link(target, keep, follow_symlinks=False)
+        return keep
+    except OSError as exc:
+        link_error = exc
+    # Linking failed. If this folder takes links (try with our own staged file), the target itself
+    # refuses them: immutable, append-only, or not ours. Otherwise (FAT, some network mounts) copy it.
+    probe = _part_name(target)
+    try:
+        os.link(staged, probe)
+    except OSError:
+        shutil.copy2(target, keep, follow_symlinks=False)
+        return keep
+    else:
+        probe.unlink()
+    raise OSError(link_error.errno, f"{link_error.strerror} (the existing file cannot be replaced: "
+                  "is it immutable or another user's?)", str(target))
+
+
+def _rename_all(staged: list[tuple[Path, Path]], kept: dict[Path, Path]) -> None:
+    done: list[Path] = []
+    try:
+        for tmp, target in staged:
+            tmp.replace(target)
+            done.append(target)
+    except OSError:
+        for target in reversed(done):  # put back what was there
+            with contextlib.suppress(OSError):
+                if target in kept:
+                    kept[target].replace(target)
+                else:
+                    target.unlink()
+        raise
+
+
+def _failed_path(exc: OSError, current: Path) -> Path:
+    """The output a failure is about: a rename's target, or the file named, never a temporary name."""
+    for name in (exc.filename2, exc.filename):
+        if isinstance(name, str) and not PART.match(Path(name).name):
+            return Path(name)
+    return current
+
+
+def _part_name(target: Path) -> Path:
+    """A free name in PART's pattern beside ``target``, so a killed build's leftovers are swept."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
 
 
 def _stage(path: Path, data: bytes) -> Path:

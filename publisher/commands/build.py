@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from urllib.parse import urlsplit
 
+from publisher.build.keys import MODEL_ONLY
 from publisher.build.plan import BuildPlan, discover
 from publisher.build.progress import Reporter
 from publisher.build.run import run_build
@@ -17,7 +20,9 @@ from publisher.document.csl import style_path
 from publisher.errors import Diagnostic, Location, PublisherError
 from publisher.handoff.options import HandoffOptions
 from publisher.render import RENDERERS, RenderOptions
-from publisher.render.layout import DEFAULT_ROOT, Layout
+from publisher.render.layout import DEFAULT_ROOT, Layout, layout_problem
+
+JOBS_PER_CPU = 4
 
 DESCRIPTION = """\
 Build condition sources (YAML) into every format. With no SOURCE, builds every
@@ -60,8 +65,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "…) or a .csl file (default: the layout's csl/style.csl, else AMA)")
     parser.add_argument("--reference-docx", type=Path, metavar="PATH",
                         help="a branded .docx whose styles, page size and headers the DOCX uses")
-    parser.add_argument("--jobs", "-j", type=_positive, default=default_jobs(), metavar="N",
-                        help="worker processes (default: one per CPU, here %(default)s); 1 builds in this process")
+    parser.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
+                        help="worker processes (default: one per CPU, here %(default)s; at most "
+                        f"{max_jobs()}); 1 builds in this process")
     parser.add_argument("--force", action="store_true", help="rebuild every output, even those up to date")
     parser.add_argument("--executor", choices=["local", "dask"], default="local",
                         help="where to render: local processes (default) or a Dask distributed cluster")
@@ -80,14 +86,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          help="where DIR is published (https://…/): absolute links in opds.json, and a sitemap.xml")
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a positive whole number")
-    return number
+def max_jobs() -> int:
+    """Workers beyond a few per CPU only compete for it, and each holds the renderers (~150 MB)."""
+    return max(4, JOBS_PER_CPU * default_jobs())
+
+
+def _jobs(value: str) -> int:
+    digits = value.strip()
+    if not digits.isascii() or not digits.isdigit() or int(digits[:7]) < 1:
+        raise argparse.ArgumentTypeError(f"'{value[:40]}' is not a positive whole number")
+    if len(digits) > 6 or int(digits) > max_jobs():  # never int() of a 5,000-digit string
+        raise argparse.ArgumentTypeError(f"{digits[:40]} is more than {max_jobs()} ({JOBS_PER_CPU} per CPU here): "
+                                         "more workers only wait for the CPUs and use memory")
+    return int(digits)
 
 
 def _web_address(value: str) -> bool:
@@ -148,6 +159,10 @@ def run(args: argparse.Namespace) -> int:
         if not empty:
             print("publisher build: no sources — pass files or add source/*.yaml", file=sys.stderr)
         return 2
+    problem = _option_problem(args, chosen)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
     plan = BuildPlan(
         out_dir=args.out,
         formats=chosen,
@@ -169,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     spec = ExecutorSpec(args.executor, args.jobs, args.scheduler)
     if args.watch:
         return _watch(args, plan, spec)
-    with Reporter(quiet=args.quiet) as reporter:
+    with Reporter(quiet=args.quiet) as reporter, _terminated_as_interrupt() as terminated:
         try:
             summary = run_build(sources, plan, spec, force=args.force, on_start=reporter.start,
                                 on_done=reporter.done_one)
@@ -177,6 +192,11 @@ def run(args: argparse.Namespace) -> int:
             for diagnostic in exc.diagnostics:
                 print(diagnostic, file=sys.stderr)
             return exc.exit_status
+        except KeyboardInterrupt:
+            if not terminated:
+                raise  # Ctrl-C: the command line says "interrupted", exit 130
+            print("publisher build: terminated (SIGTERM); outputs written so far are whole", file=sys.stderr)
+            return 128 + signal.SIGTERM
         reporter.summary(summary)
     if summary.internal:
         return 1
@@ -189,8 +209,47 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _option_problem(args: argparse.Namespace, chosen: tuple[str, ...]) -> Diagnostic | None:
+    """--layouts and --reference-docx checked once, before any source is read: a missing folder or a
+    broken template is one error of the command line, not one per source (nor "a bug in publisher")."""
+    modules = tuple(RENDERERS[fmt].module for fmt in chosen if fmt not in MODEL_ONLY)
+    if modules:
+        problem = layout_problem(args.layouts, modules)
+        if problem is not None:
+            return Diagnostic(Location(f"--layouts {args.layouts}"), problem,
+                              f"copy the bundled folder ({DEFAULT_ROOT}) and edit the copy")
+    if args.reference_docx is not None and "docx" in chosen:
+        from publisher.render.docx.template import check_reference  # loads python-docx: only when asked
+
+        found = check_reference(args.reference_docx)
+        if found is not None:
+            return Diagnostic(Location(f"--reference-docx {found.location}"), found.message, found.hint)
+    return None
+
+
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
+
+
+@contextmanager
+def _terminated_as_interrupt() -> Iterator[list[int]]:
+    """SIGTERM (``timeout``, CI, a service manager) unwinds a build as Ctrl-C does: workers are stopped,
+    the manifest saved, temporary files removed. The list it yields is non-empty once SIGTERM came."""
+    came: list[int] = []
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        came.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding program): leave SIGTERM alone
+        yield came
+        return
+    try:
+        yield came
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _watch(args: argparse.Namespace, plan: BuildPlan, spec: ExecutorSpec) -> int:

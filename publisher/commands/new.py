@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from publisher.authoring.scaffold import SCHEMA_FILE, starter
+from publisher.authoring.scaffold import SCHEMA_FILE, starter, starter_problem
 from publisher.commands.schema import json_schema
 from publisher.lint import today_from_environment
 from publisher.source.schema import BCP47, SLUG
@@ -42,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     target = args.out / f"{args.slug}.yaml"
     text = starter(args.slug, today, args.title, args.language, str(target))
+    problem = starter_problem(text, args.slug)
+    if problem is not None:  # the starter must build as written: a title that would break it is refused
+        print(f"publisher new: --title {args.title[:60]!r}: {problem.message} — {problem.hint or 'choose another'}",
+              file=sys.stderr)
+        return 2
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8") as handle:  # "x": fails if the file exists, without a race

@@ -12,7 +12,8 @@ from types import FrameType
 
 from publisher.authoring.preview import Preview, PreviewServer
 from publisher.build.plan import discover
-from publisher.render.layout import DEFAULT_ROOT, Layout
+from publisher.render import RENDERERS
+from publisher.render.layout import DEFAULT_ROOT, Layout, layout_problem
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
@@ -47,10 +48,16 @@ def run(args: argparse.Namespace) -> int:
             return 2
         source = found[0]
     if not source.is_file():
-        print(f"publisher serve: {source}: no such file", file=sys.stderr)
+        what = "no such file" if not source.exists() else "not a regular file (a folder, pipe or device)"
+        print(f"publisher serve: {source}: {what}", file=sys.stderr)
         return 2
     if not 0 <= args.port <= 65535:
         print(f"publisher serve: port {args.port} is out of range 0–65535", file=sys.stderr)
+        return 2
+    problem = layout_problem(args.layouts, (RENDERERS["html"].module,))
+    if problem is not None:
+        print(f"publisher serve: --layouts {args.layouts}: {problem} — copy the bundled folder ({DEFAULT_ROOT}) "
+              "and edit the copy", file=sys.stderr)
         return 2
     temporary = args.out is None
     out_dir = Path(tempfile.mkdtemp(prefix="publisher-serve-")) if temporary else args.out

@@ -9,6 +9,7 @@ callout style is a ``Note`` with another ``kind``, not a new class.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
@@ -125,9 +126,42 @@ class QuestionList:
     items: tuple[Question, ...]
 
 
+class ImageData:
+    """An image's bytes, read and checked once by the reader: what every renderer embeds.
+
+    Not a dataclass on purpose: ``dataclasses.asdict`` and ``json.dumps(default=str)`` (the
+    document's fingerprint) see it as one value, ``sha256:...``, instead of copying and
+    printing megabytes.
+    """
+
+    __slots__ = ("data", "sha256")
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.sha256 = hashlib.sha256(data).hexdigest()
+
+    def __str__(self) -> str:
+        return f"sha256:{self.sha256}"
+
+    __repr__ = __str__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ImageData) and other.sha256 == self.sha256
+
+    def __hash__(self) -> int:
+        return hash(self.sha256)
+
+    def __deepcopy__(self, memo: dict[int, object]) -> ImageData:
+        return self  # immutable
+
+
 @dataclass(frozen=True)
 class Figure:
-    """An image. ``path`` is absolute and inside the project; ``alt`` is empty only if decorative."""
+    """An image. ``path`` is absolute and inside the project; ``alt`` is empty only if decorative.
+
+    ``image`` holds the bytes the reader checked; renderers embed those, never the file again
+    (it may have changed since). ``None`` only in documents built by hand (tests).
+    """
 
     path: str
     alt: str
@@ -135,6 +169,7 @@ class Figure:
     caption: tuple[Inline, ...] = ()
     width_px: int = 0
     height_px: int = 0
+    image: ImageData | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,7 @@ from pathlib import Path
 from publisher.document import model as m
 from publisher.document.bibliography import format_entries
 from publisher.document.csl import DEFAULT_STYLE
-
-RESERVED_IDS = {"title", "main", "toc", "content", "references", "further-reading", "summary", "skip", "landmarks",
-                "footer", "header"}
+from publisher.document.ids import RESERVED_IDS, is_reserved
 
 InlineMap = Callable[[m.Inline], m.Inline]
 
@@ -51,7 +49,9 @@ def fingerprint(doc: m.Document) -> str:
     content.pop("references_file", None)  # where references came from; what they say is in the content
     # A figure's path is absolute (the checkout's folder): the picture's bytes are the content, so the same
     # project in two folders has one fingerprint, and a redrawn image is a new edition.
-    pictures = {f.path: _digest(f.path) for f in m.all_blocks(doc) if isinstance(f, m.Figure)}
+    # (The bytes the reader checked, as every renderer embeds them; a hand-made Figure's file is read.)
+    pictures = {f.path: str(f.image) if f.image is not None else _digest(f.path)
+                for f in m.all_blocks(doc) if isinstance(f, m.Figure)}
     encoded = json.dumps(_without_paths(content, pictures), sort_keys=True, default=str, ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()[:16]
 
@@ -115,7 +115,7 @@ def _assign_ids(sections: tuple[m.Section, ...]) -> tuple[m.Section, ...]:
             ident = section.id
         else:
             base = section.id or slugify(section.title) or f"section-{counter}"
-            if not base[0].isalpha():
+            if not base[0].isalpha() or is_reserved(base):  # "Ref 1" must not become the id of reference 1
                 base = f"s-{base}"
             ident, n = base, 2
             while ident in used:

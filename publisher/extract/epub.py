@@ -13,6 +13,7 @@ from lxml import etree
 from publisher.extract.html import from_roots
 from publisher.extract.model import Extract
 from publisher.extract.sniff import unusable
+from publisher.source.limits import MAX_XML_MEMBER_BYTES
 
 OPF = "http://www.idpf.org/2007/opf"
 CONTAINER = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -33,6 +34,10 @@ class Package:
 
 def _xml(zf: zipfile.ZipFile, name: str, path: Path) -> etree._Element:
     try:
+        size = zf.getinfo(name).file_size  # zipfile never inflates past it: checked, it bounds the read
+        if size > MAX_XML_MEMBER_BYTES:
+            raise unusable(path, f"not a valid EPUB: {name} would inflate to {size:,} bytes; the limit for "
+                           f"one document is {MAX_XML_MEMBER_BYTES:,}", _HINT)
         return etree.fromstring(zf.read(name), _PARSER)
     except KeyError:
         raise unusable(path, f"not a valid EPUB: {name} is missing", _HINT) from None
@@ -63,7 +68,7 @@ def read_package(path: Path) -> Package:
                     spine.append((name, _xml(zf, name, path)))
                 else:
                     missing.append(name)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:  # a bad CRC: a member larger than it says
         raise unusable(path, f"not a valid EPUB: corrupt zip ({exc})", _HINT) from None
     return Package(path, opf_path, opf, tuple(spine), tuple(missing))
 

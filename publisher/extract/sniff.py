@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from publisher.errors import Diagnostic, Location, PublisherError
+from publisher.source.archives import zip_problem
 
 FileFormat = Literal["pdf", "docx", "epub", "html", "brf", "mp3"]
 
@@ -86,6 +87,9 @@ def _check_zip(path: Path, fmt: FileFormat) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
+            bomb = zip_problem(zf)  # from the zip directory, before a byte is inflated
+            if bomb is not None:
+                raise unusable(path, f"not a valid {fmt.upper()}: the zip {bomb}", rebuild)
             broken = zf.testzip()
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:
         raise unusable(path, f"not a valid {fmt.upper()}: corrupt zip ({exc})", rebuild) from None

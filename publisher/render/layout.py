@@ -40,6 +40,28 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+# The folders each format reads besides its own (json reads no layout).
+_NEEDS = {"html": ("html", "common"), "epub": ("epub", "common", "fonts"), "pdf": ("pdf", "common", "fonts"),
+          "docx": ()}
+
+
+def layout_problem(root: Path, modules: tuple[str, ...]) -> str | None:
+    """Why ``root`` cannot serve as the layout folder of formats rendered by ``modules`` (renderer
+    module names, e.g. "publisher.render.pdf"); None when it can. Checked once, before a build."""
+    if not root.is_dir():
+        return "no such folder" if not root.exists() else "is not a folder"
+    needed = dict.fromkeys(folder for module in modules for folder in _NEEDS.get(module.rsplit(".", 1)[-1], ()))
+    missing = [f"{folder}/" for folder in needed if not (root / folder).is_dir()]
+    if missing:
+        return f"has no {', '.join(missing)} (a layout folder holds common/, fonts/ and one folder per format)"
+    for path in sorted(root.rglob("*")):
+        if path.is_dir():
+            continue
+        if not path.is_file():  # a FIFO, a device or a broken link: a renderer reading it would block or fail
+            return f"holds {path.relative_to(root)}, which is not a regular file"
+    return None
+
+
 @dataclass(frozen=True)
 class Layout:
     root: Path = DEFAULT_ROOT

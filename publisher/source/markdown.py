@@ -12,13 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.attrs import attrs_plugin
 
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, SourceError
+from publisher.source.limits import MAX_BLOCKS, MAX_MARKDOWN_NESTING, MAX_URL_CHARS_PER_SOURCE
 from publisher.source.schema import BCP47
 from publisher.source.urls import check_url
+from publisher.source.yamlpos import FORBIDDEN
 
 CITATION = re.compile(r"\[(@[A-Za-z][\w:.-]*(?:\s*;\s*@[A-Za-z][\w:.-]*)*)\]")
 CITATION_KEY = re.compile(r"@([A-Za-z][\w:.-]*)")
@@ -31,9 +34,9 @@ def _parser() -> MarkdownIt:
     # Accept every URL here so that unsafe ones become errors with a position,
     # instead of markdown-it silently leaving them as plain text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
-    # Images stay enabled only so that `![alt](url)` is refused with a position
-    # instead of turning silently into "!" and a link.
-    md.disable(["heading", "lheading", "code", "fence", "hr"])
+    # Images and headings stay enabled only so that `![alt](url)` and `# Title` are refused with a
+    # position, instead of turning silently into "!" and a link, or into a paragraph "# Title".
+    md.disable(["code", "fence", "hr"])
     return md
 
 
@@ -51,7 +54,7 @@ class Field:
 
     def locate(self, rel_line: int, needle: str = "") -> Location:
         line = self.line + rel_line
-        col = self.col if rel_line == 0 else 1
+        col = self.col if rel_line == 0 else self._indent(line) + 1
         if needle:
             # Folded (>) and plain multi-line scalars join YAML lines, so a Markdown line
             # can span several file lines: look for the needle from there on.
@@ -61,21 +64,101 @@ class Field:
                     return Location(self.path, n, found + 1)
         return Location(self.path, line, col)
 
+    def _indent(self, line: int) -> int:
+        """Where a later line of the text starts: after the YAML indentation of block and plain scalars."""
+        if not 1 <= line <= len(self.lines):
+            return 0
+        text = self.lines[line - 1]
+        return len(text) - len(text.lstrip(" "))
+
 
 _SEARCH_LINES = 200
+
+
+def _has_citation(inlines: tuple[m.Inline, ...]) -> bool:
+    return any(isinstance(n, m.Citation) or (hasattr(n, "children") and _has_citation(n.children)) for n in inlines)
 CiteCheck = Callable[[str, Location], None]
 
 
-class Converter:
-    """Converts one Markdown field; ``cite`` validates each citation key."""
+class Budget:
+    """How many blocks (paragraphs, list items, quotes, headings, table cells, ...) a source may hold.
 
-    def __init__(self, where: Field, cite: CiteCheck) -> None:
+    Renderers pay per block, whatever its length: 40,000 one-character list items fit in one
+    Markdown field and cost WeasyPrint minutes and gigabytes. One budget is shared by every field
+    of a source, and spent before any tree is built.
+    """
+
+    def __init__(self, limit: int = MAX_BLOCKS) -> None:
+        self.limit = limit
+        self.spent = 0
+        self.url_chars = 0
+
+    def spend_url(self, url: str, where: Location) -> None:
+        """Link targets, all together: a PDF link annotation costs time with the square of its length."""
+        self.url_chars += len(url)
+        if self.url_chars > MAX_URL_CHARS_PER_SOURCE:
+            raise SourceError(Diagnostic(where, f"the source's links add up to more than "
+                                         f"{MAX_URL_CHARS_PER_SOURCE:,} characters of URL",
+                                         "link to shorter addresses, or to a page that lists the rest"))
+
+    def spend(self, blocks: int, where: Location) -> None:
+        self.spent += blocks
+        if self.spent > self.limit:
+            raise SourceError(Diagnostic(where, f"the source holds more than {self.limit:,} blocks (paragraphs, "
+                                         "list items, headings, table cells)", "split the condition into "
+                                         "several sources: no reader needs this many"))
+
+
+_BLOCK_TOKENS = frozenset({"paragraph_open", "list_item_open", "blockquote_open", "heading_open"})
+
+
+class Converter:
+    """Converts one Markdown field; ``cite`` validates each citation key; ``budget`` counts its blocks."""
+
+    def __init__(self, where: Field, cite: CiteCheck, budget: Budget | None = None) -> None:
         self.where = where
         self.cite = cite
+        self.budget = budget
 
     def blocks(self, text: str) -> tuple[m.Block, ...]:
-        root = SyntaxTreeNode(_MD.parse(text))
+        tokens = _MD.parse(text)
+        self._check_tokens(tokens)
+        root = SyntaxTreeNode(tokens)
         return tuple(self._block(node) for node in root.children)
+
+    def _check_tokens(self, tokens: list[Token]) -> None:
+        """Before the tree is built (recursively): nesting within bounds, and no character that the raw
+        text check refused reappearing from a character reference such as ``&#x202E;``."""
+        line, containers = 0, 0
+        for token in tokens:
+            line = token.map[0] if token.map else line
+            if self.budget is not None and token.type in _BLOCK_TOKENS and not token.hidden:
+                self.budget.spend(1, self.where.locate(line))  # (a tight list item's paragraph is hidden)
+            if token.type.endswith(("list_open", "blockquote_open")):
+                containers += 1
+                if containers > MAX_MARKDOWN_NESTING:
+                    raise self._error(line, token.markup, f"lists and quotes nested more than {MAX_MARKDOWN_NESTING} "
+                                      "levels deep", "flatten them: readers lose their way in deep nesting")
+            elif token.type.endswith(("list_close", "blockquote_close")):
+                containers -= 1
+            depth, here = 0, line
+            for child in token.children or ():
+                here += child.type in ("softbreak", "hardbreak")
+                depth += child.nesting
+                if depth > MAX_MARKDOWN_NESTING:
+                    raise self._error(here, child.markup, "emphasis, links and spans nested more than "
+                                      f"{MAX_MARKDOWN_NESTING} levels deep", "remove the extra '*', '_' or '['")
+                if child.type in ("text", "code_inline"):
+                    self._check_characters(child.content, here)
+                for value in (child.attrs or {}).values():
+                    self._check_characters(str(value), here)
+
+    def _check_characters(self, text: str, line: int) -> None:
+        for pattern, what, hint in FORBIDDEN:
+            found = pattern.search(text)
+            if found:
+                raise self._error(line, "&#", f"{what} U+{ord(found.group()):04X} written as a character reference",
+                                  hint.replace("delete it", "delete the reference"))
 
     def inlines(self, text: str) -> tuple[m.Inline, ...]:
         """A field that must be a single paragraph (names, questions, table cells)."""
@@ -98,6 +181,9 @@ class Converter:
             return m.ListBlock(node.type == "ordered_list", items, start)
         if node.type == "blockquote":
             return m.Quote(tuple(self._block(child) for child in node.children))
+        if node.type == "heading":
+            raise self._error(line, "", f"a Markdown heading ('{node.markup} ...') in a text field",
+                              "make it a section (sections: - title: ...), or write \\# to keep the '#' as text")
         raise self._error(line, "", f"unsupported Markdown block '{node.type}'",
                           "use paragraphs, lists and quotes; put headings in 'sections' and images in an 'image' block")
 
@@ -131,7 +217,14 @@ class Converter:
             problem = check_url(href)
             if problem:
                 raise self._error(line, href[:20], f"unsafe or invalid link '{href[:80]}': {problem[0]}", problem[1])
-            return [m.Link(href, self._inline_children(node, line))]
+            if self.budget is not None:
+                self.budget.spend_url(href, self.where.locate(line, href[:20]))
+            children = self._inline_children(node, line)
+            if _has_citation(children):
+                # A citation is a link to its reference: inside link text it would nest <a> in <a>.
+                raise self._error(line, "[@", "a citation inside the text of a link",
+                                  "put the citation after the link: [text](https://...)[@key]")
+            return [m.Link(href, children)]
         if kind == "image":
             src = str(node.attrs.get("src", ""))
             remote = "://" in src or src.startswith(("//", "data:"))

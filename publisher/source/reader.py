@@ -11,11 +11,13 @@ from pydantic import BaseModel, ValidationError
 
 from publisher.document import model as m
 from publisher.document.i18n import direction, strings_for
-from publisher.document.normalize import RESERVED_IDS
+from publisher.document.ids import RESERVED_IDS, is_reserved
 from publisher.errors import Diagnostic, Location, SourceError, error
 from publisher.source import schema as s
-from publisher.source.images import ImageProblem, check_image
-from publisher.source.markdown import Converter, Field
+from publisher.source.bounds import check_bounds
+from publisher.source.images import ImageProblem, read_image
+from publisher.source.limits import MAX_IMAGE_BYTES_PER_SOURCE, MAX_IMAGE_PIXELS_PER_SOURCE
+from publisher.source.markdown import Budget, Converter, Field
 from publisher.source.references import read_file, to_model
 from publisher.source.urls import check_url
 from publisher.source.yamlpos import load_yaml, plain, position, read_text, text_start
@@ -37,6 +39,7 @@ def read_source(path: Path, options: ReadOptions | None = None) -> m.Document:
     if not isinstance(tree, dict):
         raise error(shown, "the file must be a YAML mapping (key: value lines)",
                     "start with 'title: ...'; see docs/source-format.md", 1, 1)
+    check_bounds(tree, shown)  # before the schema and the renderers: what this source may cost
     try:
         src = s.SourceDocument.model_validate(plain(tree))
     except ValidationError as exc:
@@ -93,6 +96,8 @@ def _diagnostic(path: str, tree: Any, err: Any) -> Diagnostic:
         "model_type": "write a mapping: 'key: value' lines",
         "string_pattern_mismatch": "use lower-case letters, digits and hyphens (ids), or a letter first (keys)",
     }.get(kind, "see docs/source-format.md")
+    if kind == "value_error" and " — " in msg:  # a validator's own "what — how to fix it"
+        msg, hint = msg.split(" — ", 1)
     return Diagnostic(Location(path, line, col), f"{where}: {msg}", hint)
 
 
@@ -131,6 +136,9 @@ class _Reader:
         self.options = options
         self.root = (options.project_root or path.parent).resolve()
         self.keys: list[str] = []
+        self.image_bytes = 0
+        self.image_pixels = 0
+        self.budget = Budget()  # blocks of every Markdown field, sections and figures together
         self.references: list[s.ReferenceSource] = []
         self.references_file: Path | None = None
 
@@ -204,9 +212,10 @@ class _Reader:
             if not self._wanted(section.audience):
                 continue  # variants for different audiences may share an anchor
             if section.id is not None:
-                if section.id in RESERVED_IDS:
+                if is_reserved(section.id):
                     raise self._err((*loc, i, "id"), f"section id '{section.id}' is reserved",
-                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}")
+                                    f"choose another; reserved: {', '.join(sorted(RESERVED_IDS))}, ref-N, cite-N-M, "
+                                    "further-N")
                 if section.id in seen:
                     raise self._err((*loc, i, "id"), f"duplicate section id '{section.id}'",
                                     "give each section its own id")
@@ -221,6 +230,7 @@ class _Reader:
             raise self._err((*loc, "title"), f"section '{src.title[:60]}' would be a level-{level} heading; the "
                             f"deepest is {MAX_LEVEL} (the title is level 1)",
                             "flatten the outline: readers and screen readers lose their way in deep nesting")
+        self.budget.spend(1, self._location((*loc, "title")))  # its heading
         blocks: list[m.Block] = []
         if src.body is not None:
             blocks.extend(self._markdown_blocks(src.body, (*loc, "body")))
@@ -278,22 +288,36 @@ class _Reader:
         target = (self.path.parent / img.file).resolve()
         if not target.is_relative_to(self.root):
             raise self._err(where, f"image '{img.file}' is outside the project", "keep images under source/images/")
-        if not target.is_file():
+        if target.is_dir() or not target.exists():  # a FIFO or device exists: read_image says what it is
             raise self._err(where, f"image '{img.file}' does not exist", "check the path, relative to this source file")
         if target.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".gif"):
             raise self._err(where, f"image '{img.file}' is not PNG, JPEG, GIF or SVG", "convert it to PNG or SVG")
         try:
-            check_image(target)
+            checked = read_image(target, self.root)  # read once: these bytes are checked and embedded
         except ImageProblem as problem:
             raise self._err(where, f"image '{img.file}' {problem.args[0]}", problem.args[1]) from None
+        self.image_bytes += len(checked.data)
+        self.image_pixels += checked.pixels
+        if self.image_bytes > MAX_IMAGE_BYTES_PER_SOURCE:
+            raise self._err(where, f"the images of this source add up to more than {MAX_IMAGE_BYTES_PER_SOURCE:,} "
+                            "bytes", "compress them (HTML and EPUB carry each one), or split the source")
+        if self.image_pixels > MAX_IMAGE_PIXELS_PER_SOURCE:
+            raise self._err(where, f"the images of this source add up to more than "
+                            f"{MAX_IMAGE_PIXELS_PER_SOURCE // 1_000_000} million pixels",
+                            "scale them down (a handout prints at 300 dpi: 2,500 pixels cover a page's width)")
+        self.budget.spend(1, self._location(where))
         caption = self._inlines(img.caption, (*loc, "caption")) if img.caption else ()
-        return m.Figure(str(target), img.alt or "", img.decorative, caption)
+        return m.Figure(str(target), img.alt or "", img.decorative, caption, checked.width, checked.height,
+                        m.ImageData(checked.data))
 
     # ------------------------------------------------------------ markdown
 
     def _converter(self, loc: tuple[Any, ...]) -> Converter:
         line, col = text_start(self.tree, loc)
-        return Converter(Field(self.shown, line, col, self.lines), self._cite)
+        if line != position(self.tree, loc)[0] and 1 <= line <= len(self.lines):
+            # A block scalar (| or >): its text starts on the next line, after the indentation.
+            col = len(self.lines[line - 1]) - len(self.lines[line - 1].lstrip(" ")) + 1
+        return Converter(Field(self.shown, line, col, self.lines), self._cite, self.budget)
 
     def _markdown_blocks(self, text: str, loc: tuple[Any, ...]) -> tuple[m.Block, ...]:
         return self._converter(loc).blocks(text)
@@ -313,6 +337,7 @@ class _Reader:
         problem = check_url(url)
         if problem:
             raise self._err(loc, f"unsafe or invalid link '{url[:80]}': {problem[0]}", problem[1])
+        self.budget.spend_url(url, self._location(loc))
 
     def _location(self, loc: tuple[Any, ...]) -> Location:
         line, col = position(self.tree, loc)

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from publisher.document import model as m
 from publisher.errors import Diagnostic, Location, SourceError
 from publisher.source import schema as s
+from publisher.source.files import NotReadable, TooLarge, read_regular
 
 MAX_FILE_BYTES = 5_000_000
 MAX_ITEMS = 5_000
@@ -87,13 +88,15 @@ def read_file(source: Path, name: str, root: Path) -> tuple[Path, list[tuple[s.R
         raise SourceError(Diagnostic(Location(shown), f"references_file '{name}' is neither .json nor .bib",
                                      "export CSL-JSON (.json) or BibTeX (.bib) from your reference manager"))
     try:
-        data = path.read_bytes()
+        data = read_regular(path, MAX_FILE_BYTES)  # a FIFO would block, /dev/zero never end (files.py)
+    except TooLarge:
+        raise SourceError(Diagnostic(Location(str(path)), f"the file is larger than {MAX_FILE_BYTES:,} bytes",
+                                     "split it, or keep only the references this page uses")) from None
+    except NotReadable as exc:
+        raise SourceError(Diagnostic(Location(shown), f"references_file '{name}' {exc.what}", exc.hint)) from None
     except OSError as exc:
         raise SourceError(Diagnostic(Location(shown), f"cannot read references_file '{name}': {exc.strerror}",
                                      "check the path, relative to this source file")) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise SourceError(Diagnostic(Location(str(path)), f"the file is larger than {MAX_FILE_BYTES:,} bytes",
-                                     "split it, or keep only the references this page uses"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -20,6 +21,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from publisher.source import limits as lim
 
 # BCP 47, simplified: language, optional script, region and variants (RFC 5646 section 2.1).
 BCP47 = re.compile(
@@ -39,7 +42,15 @@ def _iso_date(value: object) -> object:
     raise ValueError(f"'{value}' is not a date written as YYYY-MM-DD")
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+def _plausible_year(value: dt.date) -> dt.date:
+    """A health page reviewed in 2200 is a typo, and zip files (DOCX, EPUB) cannot store years after 2107."""
+    if not lim.MIN_YEAR <= value.year <= lim.MAX_YEAR:
+        raise ValueError(f"'{value.isoformat()}' is not between {lim.MIN_YEAR} and {lim.MAX_YEAR} "
+                         "— write the real date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date), AfterValidator(_plausible_year)]
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
@@ -330,6 +341,15 @@ class SourceDocument(Strict):
     @classmethod
     def _bcp47(cls, value: str) -> str:
         return _check_bcp47(value)
+
+    @field_validator("canonical_url")
+    @classmethod
+    def _fits_a_qr_code(cls, value: str | None) -> str | None:
+        """The PDF prints this address as a QR code; segno raises past its capacity."""
+        if value is not None and len(value.encode()) > lim.MAX_CANONICAL_URL_BYTES:
+            raise ValueError(f"the address is {len(value.encode()):,} bytes; the handout prints it as a QR code, "
+                             f"which holds at most {lim.MAX_CANONICAL_URL_BYTES:,} — give a shorter address")
+        return value
 
 
 def _check_bcp47(value: str) -> str:

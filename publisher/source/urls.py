@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from publisher.source.limits import MAX_URL_CHARS
+
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
 def check_url(url: str) -> tuple[str, str] | None:
     """Return (what is wrong, how to fix it), or None when the URL is safe to emit."""
+    if len(url) > MAX_URL_CHARS:
+        return (f"the URL is {len(url):,} characters; the limit is {MAX_URL_CHARS:,}",
+                "link to a shorter address (a page that lists the rest)")
     if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return ("empty or contains spaces or control characters", "write the URL without spaces (use %20)")
     try:

@@ -23,17 +23,24 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from publisher.errors import Diagnostic, Location, SourceError, error
+from publisher.source.files import NotReadable, read_regular
+from publisher.source.limits import MAX_NUMBER_DIGITS, MAX_SOURCE_BYTES, MAX_YAML_DEPTH
 
-MAX_SOURCE_BYTES = 2 * 1024 * 1024
-MAX_YAML_DEPTH = 40  # sections (5) x blocks x items needs far less; deeper is a mistake or an attack
 # C0/C1 controls other than tab, newline and carriage return are not allowed in XML.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 # Explicit bidirectional embeddings, overrides and isolates can disguise text (CVE-2021-42574).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN = (
+# Unicode's line and paragraph separators: invisible in most editors, yet YAML counts each as a
+# line break, so every position after one would be a line off (and they end a line in JavaScript).
+_SEPARATOR = re.compile("[\u2028\u2029]")
+FORBIDDEN = (
     (_CONTROL, "control character", "delete it; it is invisible and invalid in XML"),
     (_BIDI, "bidirectional override character", "delete it; set 'direction' or mark a span with {lang=..}"),
+    (_SEPARATOR, "line separator character", "replace it with a line break (a blank line starts a paragraph)"),
 )
+# Old Mac line ends (CR alone) and Windows ones (CR LF) are line breaks to YAML and to editors:
+# made LF here, so that YAML, Markdown and every diagnostic count the same lines.
+_LINE_END = re.compile("\r\n?")
 
 
 def read_text(path: Path) -> str:
@@ -43,13 +50,11 @@ def read_text(path: Path) -> str:
         raise error(shown, "is a directory, not a source file",
                     "pass a .yaml file, or no argument to build all of source/")
     try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise error(shown, f"file is {size:,} bytes; the limit is {MAX_SOURCE_BYTES:,}",
-                        "split the condition into smaller sources")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_SOURCE_BYTES, "split the condition into smaller sources")
     except FileNotFoundError:
         raise error(shown, "no such file", "check the path") from None
+    except NotReadable as exc:
+        raise error(shown, exc.what, exc.hint) from None
     except OSError as exc:
         raise error(shown, f"cannot read the file: {exc.strerror}", "check its permissions") from None
     if data.startswith(b"\xef\xbb\xbf"):
@@ -57,13 +62,14 @@ def read_text(path: Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        # Columns count characters, as editors do, not bytes.
-        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        before = _LINE_END.sub("\n", data[: exc.start].decode("utf-8", "replace"))
+        line = before.count("\n") + 1
+        col = len(before) - before.rfind("\n")  # columns count characters, as editors do, not bytes
         raise error(shown, f"invalid UTF-8 byte 0x{data[exc.start]:02x}", "save the file as UTF-8", line, col) from None
+    text = _LINE_END.sub("\n", text)
     if not text.strip():
         raise error(shown, "file is empty", "start from 'publisher new <slug>' or docs/source-format.md", 1, 1)
-    for pattern, what, hint in _FORBIDDEN:
+    for pattern, what, hint in FORBIDDEN:
         found = pattern.search(text)
         if found:
             line = text.count("\n", 0, found.start()) + 1
@@ -92,7 +98,7 @@ class _Composer(Composer):
         if isinstance(event, ScalarEvent) and event.style == '"':
             # Only double-quoted scalars have escapes; the others were checked as raw text
             # (and ruamel marks folds in '>' scalars with U+0007 internally).
-            for pattern, what, hint in _FORBIDDEN:
+            for pattern, what, hint in FORBIDDEN:
                 found = pattern.search(event.value)
                 if found:
                     raise _refused(event, f"{what} {_describe(found.group())} (written as an escape)", hint)
@@ -120,7 +126,18 @@ def _timestamp_as_text(constructor: Any, node: ScalarNode) -> str:
     return str(node.value)
 
 
+def _bounded_int(constructor: Any, node: ScalarNode) -> Any:
+    """An integer of at most MAX_NUMBER_DIGITS digits: Python itself refuses 4,300 with a ValueError
+    (CVE-2020-10735), and no source needs more than a version number's."""
+    digits = sum(ch.isalnum() for ch in str(node.value))
+    if digits > MAX_NUMBER_DIGITS:
+        raise _Refused(problem=f"a number with {digits:,} digits; the limit is {MAX_NUMBER_DIGITS}",
+                       problem_mark=node.start_mark, note="quote it if it is text, e.g. version: \"1.0\"")
+    return RoundTripConstructor.construct_yaml_int(constructor, node)
+
+
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _bounded_int)
 
 
 def load_yaml(text: str, path: str) -> Any:
@@ -170,6 +187,8 @@ def position(root: Any, loc: tuple[int | str, ...], key_itself: bool = False) ->
     node, best = root, (1, 1)
     for i, part in enumerate(loc):
         last = i == len(loc) - 1
+        if isinstance(node, CommentedMap) and part not in node:
+            part = _original_key(node, part)
         if isinstance(node, CommentedMap) and part in node:
             line, col = node.lc.key(part) if (last and key_itself) else node.lc.value(part)
             best = (line + 1, col + 1)
@@ -183,6 +202,11 @@ def position(root: Any, loc: tuple[int | str, ...], key_itself: bool = False) ->
         elif isinstance(node, CommentedMap | CommentedSeq):
             best = (node.lc.line + 1, node.lc.col + 1)  # a missing key: point at its mapping
     return best
+
+
+def _original_key(node: CommentedMap, part: int | str) -> Any:
+    """The key as YAML read it: ``123:`` and ``yes:`` are an int and a bool, the schema sees "123" and "True"."""
+    return next((key for key in node if not isinstance(key, str) and str(key) == part), part)
 
 
 def text_start(root: Any, loc: tuple[int | str, ...]) -> tuple[int, int]:

@@ -17,13 +17,13 @@ from typing import Any
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from publisher.source.yamlpos import _FORBIDDEN
+from publisher.source.yamlpos import FORBIDDEN
 
 _MD_SPECIAL = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
 def _allowed(ch: str) -> bool:
-    return not any(pattern.match(ch) for pattern, _, _ in _FORBIDDEN)
+    return not any(pattern.match(ch) for pattern, _, _ in FORBIDDEN)
 
 
 def characters(alphabet: str | None = None) -> st.SearchStrategy[str]:

@@ -39,7 +39,7 @@ def test_good_images_pass(tmp_path: Path) -> None:
     check_image(_file(tmp_path, "a.png", png()))
     check_image(_file(tmp_path, "a.jpg", _jpeg()))
     check_svg((SVG_OPEN + '<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="1" height="1"/>'
-               '<use xlink:href="#g"/><image href="data:image/png;base64,AAAA"/></svg>').encode())
+               '<use xlink:href="#g"/></svg>').encode())
 
 
 @pytest.mark.parametrize(("name", "data", "message"), [

@@ -26,14 +26,21 @@ def _error(text: str) -> str:
 
 
 @pytest.mark.parametrize("text", [
-    "<script>alert(1)</script>", "<b>bold</b> &lt;i&gt;", "{{ 7*7 }} {% if x %}", "]]> <![CDATA[ x", "# not a heading",
-    "    not code", "```\nnot a fence\n```", "---",
+    "<script>alert(1)</script>", "<b>bold</b> &lt;i&gt;", "{{ 7*7 }} {% if x %}", "]]> <![CDATA[ x",
+    "\\# not a heading", "#hashtag", "    not code", "```\nnot a fence\n```", "---",
 ])
 def test_raw_html_jinja_and_disabled_syntax_stay_text(text: str) -> None:
     plain = "".join(m.inline_text(b.children) for b in _convert(text) if isinstance(b, m.Paragraph))
-    for fragment in ("<script>", "{{ 7*7 }}", "]]>", "# not a heading", "not code", "not a fence"):
+    for fragment in ("<script>", "{{ 7*7 }}", "]]>", "# not a heading", "#hashtag", "not code", "not a fence"):
         if fragment in text:
             assert fragment in plain
+
+
+@pytest.mark.parametrize("text", ["# A heading", "Text first.\n\n## A heading", "A heading\n===", "A heading\n---"])
+def test_markdown_headings_are_errors(text: str) -> None:
+    """docs/source-format.md: headings come only from sections; a '#' line would silently become text."""
+    message = _error(text)
+    assert "a Markdown heading" in message and "make it a section" in message
 
 
 def test_inline_kinds() -> None:

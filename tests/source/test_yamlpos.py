@@ -85,7 +85,16 @@ def test_allowed_text(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     text = "a: tab\there, CRLF\r\nb: العربية עברית 中文 😀 \u200f\u200e\u00ad\n"  # marks, soft hyphen are fine
     path.write_bytes(text.encode())
-    assert read_text(path) == text
+    assert read_text(path) == text.replace("\r\n", "\n")  # line ends are made LF: one way to count lines
+
+
+@pytest.mark.parametrize("ends", ["\n", "\r\n", "\r"])
+def test_line_ends_count_the_same_lines(tmp_path: Path, ends: str) -> None:
+    """CR-only (old Mac) and CRLF files: YAML, Markdown and the raw-text checks agree on the line."""
+    data = ends.join(["a: 1", "b: 2", "c: bell \x07 here", "d: caf\xe9", ""]).encode()
+    assert _read_error(tmp_path, data).endswith("f.yaml:3:9: control character U+0007 — "
+                                                "delete it; it is invisible and invalid in XML")
+    assert "f.yaml:4:7: invalid UTF-8 byte 0xe9" in _read_error(tmp_path, data.replace(b"\xc3\xa9", b"\xe9"))
 
 
 def test_size_limit(tmp_path: Path) -> None:

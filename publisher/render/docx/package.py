@@ -42,7 +42,9 @@ def drop_unused_body_rels(document: DocxDocument) -> None:
 
 def reproducible_zip(data: bytes, when: dt.date) -> bytes:
     """The same entries with fixed dates, attributes and order, so a rebuild is byte-identical."""
-    stamp = (when.year, when.month, when.day, 0, 0, 0) if when.year >= 1980 else (1980, 1, 1, 0, 0, 0)  # zip epoch
+    # A zip stores years 1980-2107 (the reader refuses dates past 2100; a Document made by hand may not).
+    stamp = (when.year, when.month, when.day, 0, 0, 0) if 1980 <= when.year <= 2107 else (
+        (1980, 1, 1, 0, 0, 0) if when.year < 1980 else (2107, 12, 31, 0, 0, 0))
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from publisher.render import edition
 from publisher.render.docx import ooxml
 from publisher.render.docx.context import Context
 from publisher.render.docx.inlines import Fmt, InlineWriter
+from publisher.render.html.images import image_bytes
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,7 @@ class Walker:
         else:
             run = self.paragraph(Where("Figure")).add_run()
             try:
-                shape = run.add_picture(block.path)
+                shape = run.add_picture(io.BytesIO(image_bytes(block)))  # the bytes the reader checked
             except (UnrecognizedImageError, OSError) as exc:
                 raise RenderError(Diagnostic(Location(block.path), f"cannot embed this image in DOCX: {exc}",
                                              "save it as PNG or JPEG")) from exc

@@ -33,6 +33,9 @@ def media_type(figure: Figure) -> str:
 
 
 def image_bytes(figure: Figure) -> bytes:
+    """The bytes the reader checked (the file may have changed since); a hand-made Figure reads its file."""
+    if figure.image is not None:
+        return figure.image.data
     try:
         return Path(figure.path).read_bytes()
     except OSError as exc:
@@ -42,7 +45,7 @@ def image_bytes(figure: Figure) -> bytes:
 
 def stable_name(figure: Figure) -> str:
     """A name from the image's content: the same picture twice is stored once, and rebuilds agree."""
-    digest = hashlib.sha256(image_bytes(figure)).hexdigest()[:16]
+    digest = (figure.image.sha256 if figure.image is not None else hashlib.sha256(image_bytes(figure)).hexdigest())[:16]
     suffix = Path(figure.path).suffix.lower().replace(".jpeg", ".jpg")
     return f"img-{digest}{suffix}"
 

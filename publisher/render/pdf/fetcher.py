@@ -26,20 +26,19 @@ class RestrictedURLFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint ship
     """
 
     def __init__(self, roots: Iterable[Path], files: Iterable[Path] = (),
-                 assets: Mapping[str, Path] | None = None) -> None:
+                 assets: Mapping[str, bytes] | None = None) -> None:
         super().__init__(allowed_protocols=("file",), allow_redirects=False, fail_on_errors=True)
         self.roots = tuple(root.resolve() for root in roots)
-        self.assets = {url: path.resolve() for url, path in (assets or {}).items()}
-        self.files = frozenset(path.resolve() for path in files) | frozenset(self.assets.values())
+        self.assets = dict(assets or {})  # URL -> the bytes to serve (figures, as the reader checked them)
+        self.files = frozenset(path.resolve() for path in files)
 
     def allows(self, path: Path) -> bool:
         return path in self.files or any(path.is_relative_to(root) for root in self.roots)
 
     def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url in self.assets:  # a figure named by content (page.image_src)
-            path = self.assets[url]
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+            content_type = mimetypes.guess_type(urlsplit(url).path)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, self.assets[url], {"Content-Type": content_type})
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             raise RefusedURL(f"refused to fetch {url[:200]!r}: only the layout's and the document's own files")

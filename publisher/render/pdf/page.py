@@ -7,6 +7,7 @@ from pathlib import Path
 
 from publisher.document.i18n import format_date
 from publisher.document.model import Document, Figure, all_blocks
+from publisher.render.html.images import image_bytes
 from publisher.render.layout import Layout
 from publisher.render.pdf.qr import qr_svg
 
@@ -24,13 +25,14 @@ def image_src(figure: Figure) -> str:
     different bytes. The fetcher maps these names back to the files (figure_assets).
     """
     path = Path(figure.path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:24]
+    digest = hashlib.sha256(image_bytes(figure)).hexdigest()[:24]
     return f"{FIGURE_SCHEME}:{digest}{path.suffix.lower()}"
 
 
-def figure_assets(doc: Document) -> dict[str, Path]:
-    """The image files the handout may read, by the URL ``image_src`` gives them."""
-    return {image_src(b): Path(b.path) for b in all_blocks(doc) if isinstance(b, Figure)}
+def figure_assets(doc: Document) -> dict[str, bytes]:
+    """The images the handout may show, by the URL ``image_src`` gives them: the bytes the reader
+    checked, never the file again (it may have changed since)."""
+    return {image_src(b): image_bytes(b) for b in all_blocks(doc) if isinstance(b, Figure)}
 
 
 def handout_html(doc: Document, layout: Layout) -> str:
