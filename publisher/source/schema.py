@@ -242,7 +242,8 @@ def _accessed(value: object) -> object:
     return _iso_date(value)
 
 
-AccessDate = Annotated[dt.date, BeforeValidator(_accessed, json_schema_input_type=str | DateSource)]
+AccessDate = Annotated[dt.date, BeforeValidator(_accessed, json_schema_input_type=str | DateSource),
+                      AfterValidator(_plausible_year)]
 
 
 def _doi(value: object) -> object:

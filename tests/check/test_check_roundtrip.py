@@ -52,6 +52,7 @@ def test_docx_reference_without_its_bookmark_fails(outputs: Path, run_check: Cal
 def test_missing_pandoc_skips_locally_and_fails_in_ci(outputs: Path, run_check: Callable[..., Checked],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PUBLISHER_PANDOC", "/nonexistent/pandoc")
+    monkeypatch.delenv("CI", raising=False)  # "locally" (the suite itself may run with CI=true)
     path = outputs / NAMES["epub"]
     local = run_check(path, "--rule", "epub.roundtrip", validators=True)
     assert f"{path}: epub.roundtrip: skip" in local.out

@@ -3,33 +3,10 @@ fixture, and the seed's clinician variant, all in one output folder, as a folder
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-
-from publisher.cli import main
-
-ROOT = Path(__file__).resolve().parents[2]
-CODES = """codes:
-  - {system: ICD-10, code: C49.9, display: "Malignant neoplasm of connective and soft tissue, unspecified"}
-  - {system: GARD, code: "6880"}
-"""
-
-
-def make_sources(folder: Path) -> Path:
-    folder.mkdir(parents=True)
-    seed = (ROOT / "source" / "leiomyosarcoma.yaml").read_text(encoding="utf-8")
-    (folder / "leiomyosarcoma.yaml").write_text(seed.replace("language: en\n", "language: en\n" + CODES, 1),
-                                                 encoding="utf-8")
-    shutil.copy(ROOT / "source" / "leiomyosarcoma.es.yaml", folder / "leiomyosarcoma.es.yaml")
-    shutil.copy(ROOT / "tests" / "fixtures" / "rich-content" / "rich.yaml", folder / "rich.yaml")
-    shutil.copytree(ROOT / "tests" / "fixtures" / "rich-content" / "images", folder / "images")
-    return folder
-
-
-def build(*args: str | Path) -> int:
-    return main(["build", "-j", "1", "-q", *map(str, args)])
+from handoffkit import build, make_sources
 
 
 @pytest.fixture(scope="module")

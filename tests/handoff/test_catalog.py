@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import lxml.html
 import pytest
-from conftest import build, make_sources
+from handoffkit import build, make_sources
 from lxml import etree
 from referencing import Registry, Resource
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, build, make_sources
+from handoffkit import ROOT, build, make_sources
 
 from publisher.handoff.fhir import publication_identifier
 from publisher.validators import fhir as fhir_validator
@@ -82,7 +82,15 @@ def test_the_codes_a_record_system_indexes_on(site: Path) -> None:
     assert events[0]["coding"] == [{"system": "http://hl7.org/fhir/sid/icd-10", "code": "C49.9",
                                     "display": "Malignant neoplasm of connective and soft tissue, unspecified"}]
     assert events[1] == {"text": "GARD 6880"}  # a terminology without a FHIR URI stays readable text
-    assert "context" not in by_format(bundles(site)["rich.fhir.json"])["rich.pdf"]  # no codes, no event
+    rich = by_format(bundles(site)["rich.fhir.json"])["rich.pdf"]["context"]["event"]
+    assert rich[1] == {"text": "Local <list> R&D-7"}  # the source's own words, as JSON text, unescaped
+
+
+def test_a_source_without_codes_has_no_event(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    assert build(ROOT / "tests" / "fixtures" / "minimal" / "minimal.yaml", "-o", out, "-f", "pdf,html") == 0
+    for ref in references(bundles(out)["minimal.fhir.json"]):
+        assert "context" not in ref  # no codes, no event
 
 
 def test_translations_and_variants_point_at_their_original(site: Path) -> None:

@@ -76,6 +76,11 @@ def outputs(out: Path) -> set[str]:
     return {p.name for p in out.iterdir() if not p.name.startswith(".")} if out.is_dir() else set()
 
 
+def with_bundles(names: set[str]) -> set[str]:
+    """Output names and the FHIR bundle each built source gets beside them (publisher/handoff/)."""
+    return names | {f"{name.split('.')[0]}.fhir.json" for name in names}
+
+
 def refused(result: Result, bad: Path | str, where: str, message: str, good: set[str] = GOOD_OUTPUTS) -> str:
     """The refusal every bad input gets: exit 2, one ``path:line:col: what — how to fix`` line for the bad
     file, no traceback or internal error, nothing of it in the output folder, the good source built."""
@@ -88,7 +93,7 @@ def refused(result: Result, bad: Path | str, where: str, message: str, good: set
     assert lines[0].startswith(prefix), f"expected {prefix!r}, got {lines[0]!r}"
     assert message in lines[0], lines[0]
     assert " — " in lines[0], f"no hint: {lines[0]}"
-    assert outputs(result.out) == good, "the bad source wrote something, or the good one did not build"
+    assert outputs(result.out) == with_bundles(good), "the bad source wrote something, or the good one did not build"
     return lines[0]
 
 
