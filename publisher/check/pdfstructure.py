@@ -3,7 +3,9 @@
 What a reader of the tree must get, one element per part of the document:
 
 * every ``Sect`` opens with its heading, at the section's level;
-* one ``L`` per list, with as many ``LI`` as the list has items;
+* one ``L`` per list, with as many ``LI`` as the list has items, each ``LI`` a ``Lbl`` and an
+  ``LBody`` (a nested list inside the ``LBody`` of its item, not beside the item);
+* the numbers of a numbered list are the source's (a list that starts at 3 reads "3.", "4.");
 * one ``Table`` per table, its header cells once, one ``TR`` of data cells per row, its caption;
 * one ``P`` per paragraph (all its text in the same ``P``);
 * each part the source marks as another language is read in that language: the
@@ -12,13 +14,15 @@ What a reader of the tree must get, one element per part of the document:
 Mismatches are counted per part of the model the tree gets wrong: a headless ``Sect``
 is one, a list split in two is ``max(expected, found) - matched`` over the lists in
 reading order (so 2: two ``L`` where there should be one), a paragraph cut in two is
-one, a table whose header is tagged twice is one, an unmarked foreign-language part is one.
+one, a table whose header is tagged twice is one, an unmarked foreign-language part is one, an
+``LI`` holding anything but ``Lbl`` and ``LBody`` is one, a numbered list read with other numbers is one.
 Without a source only what the tree says about itself is checked (headless ``Sect``,
 a ``Table`` with its header row more than once).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -37,6 +41,7 @@ class ExpectedStructure:
 
     sections: tuple[int, ...]  # heading level of each section
     lists: tuple[int, ...]  # item count of each list (resource, question and reference lists included)
+    numbers: tuple[tuple[int, ...], ...]  # the item numbers of each numbered list (references included)
     tables: tuple[tuple[int, int, bool], ...]  # (header cells, data rows, has a caption)
     paragraphs: tuple[tuple[str, ...], ...]  # each paragraph written as a <p>: match keys of its pieces
     languages: tuple[tuple[str, str], ...]  # (language, match key of the text) of each foreign part
@@ -91,6 +96,7 @@ def _paragraphs(blocks: tuple[m.Block, ...]) -> Iterator[m.Paragraph]:
 def expected_structure(doc: m.Document) -> ExpectedStructure:
     sections: list[int] = []
     lists: list[int] = []
+    numbers: list[tuple[int, ...]] = []
     tables: list[tuple[int, int, bool]] = []
     paragraphs: list[tuple[str, ...]] = []
     languages: list[tuple[str, str]] = []
@@ -99,17 +105,23 @@ def expected_structure(doc: m.Document) -> ExpectedStructure:
         for block in m.iter_blocks(section.blocks):
             if isinstance(block, m.ListBlock | m.ResourceList | m.QuestionList):
                 lists.append(len(block.items))
+                if isinstance(block, m.ListBlock) and block.ordered:
+                    numbers.append(tuple(range(block.start, block.start + len(block.items))))
             elif isinstance(block, m.Table):
                 tables.append((len(block.header), len(block.rows), bool(block.caption.strip())))
             for run in m.block_inlines(block):
                 languages.extend(_foreign(run, doc.language))
         paragraphs.extend(pieces for p in _paragraphs(section.blocks) if (pieces := _pieces(p.children)))
-        if section.role == "references":
-            lists.append(len(doc.references))
-            for ref in doc.references:
+        # Cited references are numbered; the uncited ones follow as an unnumbered "Further reading" list.
+        refs = {"references": m.cited_references(doc), "further-reading": m.further_reading(doc)}.get(section.role)
+        if refs:
+            lists.append(len(refs))
+            if section.role == "references":
+                numbers.append(tuple(r.number for r in refs))
+            for ref in refs:
                 languages.extend(_foreign(reference_inlines(ref, doc), doc.language))
-    return ExpectedStructure(tuple(sections), tuple(lists), tuple(tables), tuple(paragraphs), tuple(languages),
-                             doc.language)
+    return ExpectedStructure(tuple(sections), tuple(lists), tuple(numbers), tuple(tables), tuple(paragraphs),
+                             tuple(languages), doc.language)
 
 
 def _matched(expected: tuple[object, ...], found: list[object]) -> int:
@@ -126,6 +138,9 @@ def _table_shape(table: Element) -> tuple[int, int, bool]:
     header_cells = sum(1 for row in rows for cell in _kid_elements(row) if cell.role == "TH")
     data_rows = sum(1 for row in rows if any(cell.role == "TD" for cell in _kid_elements(row)))
     return header_cells, data_rows, any(kid.role == "Caption" for kid in table.iter())
+
+
+_NUMBER = re.compile(r"^\s*\[?(\d+)[.)\]]?\s*$")
 
 
 class StructureReading:
@@ -149,6 +164,24 @@ class StructureReading:
 
     def list_sizes(self) -> list[object]:
         return [sum(1 for kid in _kid_elements(lst) if kid.role == "LI") for lst in self.lists]
+
+    def loose_items(self) -> list[Element]:
+        """``LI`` elements holding something besides ``Lbl`` and ``LBody``, and ``L`` kids that are no ``LI``."""
+        out = [item for lst in self.lists for item in _kid_elements(lst) if item.role not in ("LI", "Caption")]
+        return out + [kid for lst in self.lists for item in _kid_elements(lst) if item.role == "LI"
+                      for kid in _kid_elements(item) if kid.role not in ("Lbl", "LBody")]
+
+    def numbers(self) -> list[object]:
+        """The numbers read from the ``Lbl`` of each list whose first label is a number ("3." -> 3)."""
+        text = self._text()
+        out: list[object] = []
+        for lst in self.lists:
+            labels = [next((text.text(k) for k in _kid_elements(item) if k.role == "Lbl"), "")
+                      for item in _kid_elements(lst) if item.role == "LI"]
+            values = [int(match.group(1)) if (match := _NUMBER.match(label)) else -1 for label in labels]
+            if values and values[0] >= 0:
+                out.append(tuple(values))
+        return out
 
     def table_shapes(self) -> list[tuple[int, int, bool]]:
         return [_table_shape(t) for t in self.tables]
@@ -213,6 +246,15 @@ def structure_mismatches(reading: StructureReading, expected: ExpectedStructure 
     counts["lists"] = max(len(expected.lists), len(sizes)) - _matched(expected.lists, sizes)
     if counts["lists"]:
         problems.append(f"lists by item count: source {list(expected.lists)}, L elements {sizes}")
+    loose = reading.loose_items()
+    counts["list items"] = len(loose)
+    problems += [f"an {e.role} on page {e.page + 1} is inside a list item or list as neither Lbl nor LBody nor LI"
+                 for e in loose[:10]]
+    numbers = reading.numbers()
+    counts["numbers"] = max(len(expected.numbers), len(numbers)) - _matched(expected.numbers, numbers)
+    if counts["numbers"]:
+        problems.append(f"numbered lists: source {[list(n) for n in expected.numbers]}, "
+                        f"Lbl {[list(n) for n in numbers]}")  # type: ignore[call-overload]
     shapes: list[object] = list(reading.table_shapes())
     counts["tables"] = max(len(expected.tables), len(shapes)) - _matched(expected.tables, shapes)
     if counts["tables"]:
@@ -223,6 +265,7 @@ def structure_mismatches(reading: StructureReading, expected: ExpectedStructure 
     unmarked = reading.unmarked_languages(expected.languages)
     counts["languages"] = len(unmarked)
     problems += unmarked[:10]
-    summary = (f"{len(expected.sections)} sections, {len(expected.lists)} lists, {len(expected.tables)} tables, "
+    summary = (f"{len(expected.sections)} sections, {len(expected.lists)} lists "
+               f"({len(expected.numbers)} numbered), {len(expected.tables)} tables, "
                f"{len(expected.paragraphs)} paragraphs, {len(expected.languages)} foreign-language parts")
     return counts, problems, summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publisher.check import brf, docx, epub, html, mp3, narrated, pdf, pdfpage, pdfua, records, roundtrip
+from publisher.check import brf, catalog, docx, epub, html, mp3, narrated, pdf, pdfpage, pdfua, records, roundtrip
 from publisher.check.fidelity import TOOL as FIDELITY_TOOL
 
 FIDELITY = (
@@ -17,7 +17,7 @@ def all_rules() -> list[tuple[str, str, str]]:
     """(rule id, tool, summary) for every rule, in report order."""
     out = [(r.id, r.tool, r.summary)
            for r in pdf.rules.rules + pdfua.rules.rules + pdfpage.rules.rules + records.rules.rules]
-    for ruleset in (docx.rules, roundtrip.docx_rules, epub.rules, roundtrip.epub_rules, html.rules):
+    for ruleset in (docx.rules, roundtrip.docx_rules, epub.rules, roundtrip.epub_rules, html.rules, catalog.rules):
         out += [(r.id, r.tool, r.summary) for r in ruleset.rules]
     for alt in (brf.rules, narrated.rules, mp3.rules):
         out += [(r.id, r.tool, r.summary) for r in alt.rules]

@@ -10,6 +10,7 @@ from pathlib import Path
 from publisher.build.plan import BuildPlan
 from publisher.build.render import load
 from publisher.check.brf import check_brf
+from publisher.check.catalog import check_catalog, is_catalog
 from publisher.check.docx import check_docx
 from publisher.check.epub import check_epub
 from publisher.check.fidelity import Expected, check_fidelity, from_document
@@ -175,6 +176,9 @@ def check_group(group: GroupReport, options: CheckOptions, problems: list[Diagno
                 results, extract = check_docx(path, options.selection, options.ci)
             elif fmt == "epub":
                 results, extract = check_epub(path, options.selection, options.ci)
+            elif is_catalog(path):  # dist/index.html: no source, no fidelity; its links and completeness instead
+                group.results.extend(check_catalog(path, options.selection, options.ci))
+                continue
             else:
                 results, extract = check_html(path, options.selection, options.ci)
         except UnusableInput as exc:

@@ -147,6 +147,9 @@ class _Reader:
             # The slug names every output file: it must be safe as a file name and a URL path.
             raise error(self.shown, f"the file name '{self.path.stem}' cannot be used as the slug",
                         "rename the file with lower-case letters, digits and hyphens, or add 'slug: ...'", 1, 1)
+        if src.slug is None and self.path.stem in s.RESERVED_SLUGS:
+            raise error(self.shown, f"the file name '{self.path.stem}' is reserved: the catalog writes "
+                        f"dist/{self.path.stem}.*", "rename the file, or add 'slug: ...' with another name", 1, 1)
         self._references(src)
         self._section_ids(src.sections, ("sections",), set())
         strings = strings_for(src.language)

@@ -29,6 +29,17 @@ BCP47 = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-(?:[A-Za-z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A build of a folder writes dist/index.html (the catalog), opds.json and sitemap.xml beside the outputs:
+# a condition with one of these slugs would overwrite them, or they it.
+RESERVED_SLUGS = frozenset({"index", "opds", "sitemap"})
+
+
+def check_slug(value: str) -> str:
+    """A slug that names no file the catalog writes."""
+    if value in RESERVED_SLUGS:
+        raise ValueError(f"the slug '{value}' is reserved: the catalog writes dist/{value}.* — "
+                         f"choose another slug (reserved: {', '.join(sorted(RESERVED_SLUGS))})")
+    return value
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_:.-]*$")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -342,6 +353,11 @@ class SourceDocument(Strict):
     @classmethod
     def _bcp47(cls, value: str) -> str:
         return _check_bcp47(value)
+
+    @field_validator("slug")
+    @classmethod
+    def _not_reserved(cls, value: str | None) -> str | None:
+        return None if value is None else check_slug(value)
 
     @field_validator("canonical_url")
     @classmethod

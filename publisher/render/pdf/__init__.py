@@ -23,6 +23,7 @@ from publisher.render.pdf.figures import place_figure_boxes
 from publisher.render.pdf.join import join_page_breaks
 from publisher.render.pdf.lang import mark_languages
 from publisher.render.pdf.links import describe_links, drop_nested_link_annotations
+from publisher.render.pdf.lists import fix_list_items
 from publisher.render.pdf.origins import origins
 from publisher.render.pdf.page import figure_assets, handout_html
 from publisher.render.pdf.records import make_records_ready
@@ -53,6 +54,9 @@ def html_to_pdf(html: str, doc: Document, layout: Layout, options: RenderOptions
             stylesheets=list(engine.stylesheets),
             font_config=engine.font_config,
             pdf_variant=PDF_VARIANT,
+            # HTML's own presentational hints: WeasyPrint maps <ol start="3"> to the list's counter only
+            # with them (css/__init__.py); without, a list that starts at 3 was printed "1.", "2.".
+            presentational_hints=True,
             pdf_identifier=identifier,
             finisher=lambda document, pdf: finish(document, pdf, doc, options.large_print),
         )
@@ -70,6 +74,7 @@ def finish(document: Any, pdf: pydyf.PDF, doc: Document, large_print: bool = Fal
     # First, while the tree is still WeasyPrint's: which HTML element each structure element comes from.
     where = origins(document, pdf, tree.root)
     join_page_breaks(tree, where)  # join.py: one element per element, across page and line breaks
+    fix_list_items(tree, where)  # lists.py: LI > Lbl + LBody, a nested list inside its item
     mark_languages(tree, where)  # lang.py: /Lang on parts in another language
     mark_orphans_as_artifacts(tree)  # artifacts.py: margin boxes and repeated table headers
     drop_nested_link_annotations(tree)  # links.py: one annotation per piece of link text

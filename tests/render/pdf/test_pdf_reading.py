@@ -13,7 +13,9 @@ from publisher.check.pdf import check_pdf
 from publisher.check.pdfstructure import expected_structure
 from publisher.check.result import Selection, Status
 
-SOURCES = {"seed": SEED, "spanish": SPANISH, "figures": FIGURES, "rich": RICH, "long-table": LONG_TABLE}
+EVERY_BLOCK = Path(__file__).resolve().parents[2] / "fixtures" / "docx" / "every-block.yaml"
+SOURCES = {"seed": SEED, "spanish": SPANISH, "figures": FIGURES, "rich": RICH, "long-table": LONG_TABLE,
+           "every-block": EVERY_BLOCK}
 CASES = [(name, variant) for name in SOURCES for variant in VARIANTS]
 
 
@@ -154,3 +156,19 @@ def test_no_paragraph_breaks_after_its_first_word_and_no_citation_starts_a_line(
         ordered = [text for _, text in sorted(lines.items(), key=lambda kv: (kv[0][0], -kv[0][1]))]
         assert glyphs and len(ordered[0].split()) > 1, ordered[:2]
         assert not any(line.lstrip().startswith("[") for line in ordered[1:]), ordered
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_a_loose_item_and_its_nested_list_are_inside_the_item_with_the_sources_numbers(variant: str) -> None:
+    h = handout(EVERY_BLOCK, variant)
+    for item in _elements(h, "LI"):
+        assert [k.tag for k in item.kids if k.tag != "Lbl"] == ["LBody"], [k.tag for k in item.kids]
+    for lst in _elements(h, "L"):
+        assert {k.tag for k in lst.kids} <= {"LI", "Caption"}
+    # "3. third item", "4. fourth item, with a nested list:" and the two nested bullets inside item 4.
+    numbered = next(lst for lst in _elements(h, "L") if "third item" in elem_text(lst, h.glyphs))
+    labels = [elem_text(next(k for k in item.kids if k.tag == "Lbl"), h.glyphs).strip() for item in numbered.kids]
+    assert labels == ["3.", "4."]
+    body = next(k for k in numbered.kids[1].kids if k.tag == "LBody")
+    assert [k.tag for k in body.kids] == ["P", "L"]
+    assert "another nested bullet" in elem_text(body.kids[1], h.glyphs)

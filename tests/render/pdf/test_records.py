@@ -67,14 +67,10 @@ def test_every_handout_passes_pdfa_2u(name: str, variant: str) -> None:
     assert _failures(_handout(name, variant))["PDF_A_2U"] == []
 
 
-# A loose list item (a paragraph, then a nested list) is tagged LI > P by WeasyPrint 70 instead of
-# LI > LBody > P: the structure fix-ups (publisher/render/pdf/, issue 15) do not repair it yet.
-LOOSE_LIST_ITEM = pytest.mark.xfail(strict=True, reason="PDFUA1-LI-KIDS-001: LI > P in a loose list item (issue 15)")
-
-
+# every-block has a loose list item (a paragraph, then a nested list): WeasyPrint 70 tags it LI > P,
+# which PDFUA1-LI-KIDS-001 forbids, until lists.py moves the P into an LBody.
 @pytest.mark.parametrize("variant", list(VARIANTS))
-@pytest.mark.parametrize("name", [pytest.param(n, marks=LOOSE_LIST_ITEM) if n == "every-block" else n
-                                  for n in SOURCES])
+@pytest.mark.parametrize("name", list(SOURCES))
 def test_every_handout_passes_pdfua_1(name: str, variant: str) -> None:
     assert _failures(_handout(name, variant))["PDF_UA_1"] == []
 
