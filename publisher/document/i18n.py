@@ -88,7 +88,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "catalog_title": "Health information handouts",
         "catalog_intro": "Every handout here is free to read, print and share, in the formats listed under it.",
         "catalog_search": "Search by condition, word or code",
-        "catalog_shown": "{shown} of {total} conditions shown",
+        "catalog_shown": "Conditions shown: {shown} of {total}",
         "catalog_none": "No condition matches your search.",
         "catalog_opds": "Catalog for e-reader apps (OPDS)",
         "catalog_languages": "Languages",
@@ -167,7 +167,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "catalog_intro": "Puede leer, imprimir y compartir gratis cada hoja informativa, en los formatos que "
                          "aparecen debajo.",
         "catalog_search": "Buscar por enfermedad, palabra o código",
-        "catalog_shown": "{shown} de {total} enfermedades",
+        "catalog_shown": "Enfermedades mostradas: {shown} de {total}",
         "catalog_none": "Ninguna enfermedad coincide con su búsqueda.",
         "catalog_opds": "Catálogo para aplicaciones de lectura (OPDS)",
         "catalog_languages": "Idiomas",
