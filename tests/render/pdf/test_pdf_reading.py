@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pikepdf
@@ -172,3 +173,33 @@ def test_a_loose_item_and_its_nested_list_are_inside_the_item_with_the_sources_n
     body = next(k for k in numbered.kids[1].kids if k.tag == "LBody")
     assert [k.tag for k in body.kids] == ["P", "L"]
     assert "another nested bullet" in elem_text(body.kids[1], h.glyphs)
+
+
+def test_a_caption_is_never_left_at_a_pages_foot_without_its_table(tmp_path: Path) -> None:
+    """Slide a captioned table down the page one filler line at a time, across a whole page break: whatever
+    the fonts, some offset puts the caption on the last line of a page; it must always share its first row's page."""
+    from pdf_inspect import struct_tree
+
+    from publisher.build.plan import BuildPlan
+    from publisher.build.render import load
+    from publisher.render.layout import Layout
+    from publisher.render.pdf import render
+
+    text = LONG_TABLE.read_text(encoding="utf-8")
+    head, rows = text.split("          rows:\n", 1)
+    short = head + "          rows:\n" + "".join(rows.splitlines(keepends=True)[:3])
+    crossed = set()
+    for filler in range(0, 48):
+        lines = "".join(f"      Filler line {i}.\n\n" for i in range(filler))
+        source = tmp_path / f"slide-{filler}.yaml"
+        source.write_text(short.replace("    body: |\n", "    body: |\n" + lines, 1), encoding="utf-8")
+        doc = load(source, BuildPlan(out_dir=tmp_path))
+        pdf = pikepdf.open(io.BytesIO(render(doc, Layout(), VARIANTS["letter"])))
+        [table] = [e for e in struct_tree(pdf).walk() if e.tag == "Table"]
+        [caption] = [e for e in table.walk() if e.tag == "Caption"]
+        first_row = next(e for e in table.walk() if e.tag == "TR")
+        caption_pages = {p for p, _ in caption.all_marks()}
+        row_pages = {p for p, _ in first_row.all_marks()}
+        assert caption_pages == {min(row_pages)}, (filler, caption_pages, row_pages)
+        crossed.add(min(row_pages))
+    assert len(crossed) >= 2, "the table never moved to the next page: slide it further"
