@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -198,6 +200,9 @@ def run(args: argparse.Namespace) -> int:
             print("publisher build: terminated (SIGTERM); outputs written so far are whole", file=sys.stderr)
             return 128 + signal.SIGTERM
         reporter.summary(summary)
+    if terminated:  # SIGTERM came as the build ended, before it could unwind it: still say so
+        print("publisher build: terminated (SIGTERM); outputs written so far are whole", file=sys.stderr)
+        return 128 + signal.SIGTERM
     if summary.internal:
         return 1
     if summary.failed or empty:
@@ -241,15 +246,37 @@ def _terminated_as_interrupt() -> Iterator[list[int]]:
         came.append(signum)
         raise KeyboardInterrupt
 
+    previous_hook = sys.unraisablehook
+    timers: list[threading.Timer] = []
+
+    def redeliver(unraisable: sys.UnraisableHookArgs) -> None:
+        # A signal handler runs wherever the main thread happens to be. Inside a callback whose errors
+        # Python only reports, such as logging's at-fork hook while the pool starts a worker, the
+        # KeyboardInterrupt is printed as "Exception ignored in ..." and the build goes on as if no
+        # signal had come. Send the signal again, from a thread a moment later (sent from here, it would be
+        # handled inside this hook and be ignored again): it is then handled on an ordinary line.
+        if isinstance(unraisable.exc_value, KeyboardInterrupt):
+            again = signal.SIGTERM if came else signal.SIGINT
+            timer = threading.Timer(0.01, os.kill, (os.getpid(), again))
+            timer.daemon = True
+            timers.append(timer)
+            timer.start()
+            return
+        previous_hook(unraisable)
+
     try:
         previous = signal.signal(signal.SIGTERM, handler)
     except ValueError:  # not the main thread (an embedding program): leave SIGTERM alone
         yield came
         return
+    sys.unraisablehook = redeliver
     try:
         yield came
     finally:
+        for timer in timers:  # a signal not yet sent again: the caller sees ``came`` and ends as terminated
+            timer.cancel()
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = previous_hook
 
 
 def _watch(args: argparse.Namespace, plan: BuildPlan, spec: ExecutorSpec) -> int:
