@@ -197,12 +197,10 @@ def run(args: argparse.Namespace) -> int:
         except KeyboardInterrupt:
             if not terminated:
                 raise  # Ctrl-C: the command line says "interrupted", exit 130
-            print("publisher build: terminated (SIGTERM); outputs written so far are whole", file=sys.stderr)
-            return 128 + signal.SIGTERM
+            return _ended_by_sigterm()
         reporter.summary(summary)
     if terminated:  # SIGTERM came as the build ended, before it could unwind it: still say so
-        print("publisher build: terminated (SIGTERM); outputs written so far are whole", file=sys.stderr)
-        return 128 + signal.SIGTERM
+        return _ended_by_sigterm()
     if summary.internal:
         return 1
     if summary.failed or empty:
@@ -230,6 +228,11 @@ def _option_problem(args: argparse.Namespace, chosen: tuple[str, ...]) -> Diagno
         if found is not None:
             return Diagnostic(Location(f"--reference-docx {found.location}"), found.message, found.hint)
     return None
+
+
+def _ended_by_sigterm() -> int:
+    print("publisher build: terminated (SIGTERM); outputs written so far are whole", file=sys.stderr)
+    return 128 + signal.SIGTERM
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
